@@ -1,0 +1,70 @@
+-- story_start_county_count: how many counties are places to start: a share of adults with some
+-- college but no degree at or above the national share, fewer tech jobs per adult than the nation,
+-- and an active public two-year college inside the county.
+-- Counties whose tech jobs are not disclosed are left out rather than guessed.
+-- $talent_id  adults with some college, no degree (count), e.g. 'some_college_no_degree'
+-- $adults_id  all adults 25 and over (count), e.g. 'adults_25_plus'
+-- $tech_id    tech jobs (count), e.g. 'tech_jobs'
+with latest as (
+    select metric_id, max(year) as year
+    from county_values
+    where metric_id in ($talent_id, $adults_id, $tech_id)
+      and status = 'ok'
+    group by metric_id
+),
+
+county_set as (
+    select counties.fips
+    from counties
+    inner join states on states.state_fips = counties.state_fips
+    where states.is_state_or_dc
+),
+
+wide as (
+    select
+        county_values.fips,
+        max(county_values.value) filter (where county_values.metric_id = $talent_id) as talent,
+        max(county_values.value) filter (where county_values.metric_id = $adults_id) as adults,
+        max(county_values.value) filter (where county_values.metric_id = $tech_id) as tech
+    from county_values
+    inner join latest
+        on county_values.metric_id = latest.metric_id
+        and county_values.year = latest.year
+    where county_values.status = 'ok'
+      and county_values.fips in (select fips from county_set)
+    group by county_values.fips
+),
+
+nation as (
+    select
+        sum(talent) filter (where talent is not null) / sum(adults) filter (where talent is not null)
+            as talent_share,
+        sum(tech) filter (where tech is not null) / sum(adults) filter (where tech is not null)
+            as tech_per_adult
+    from wide
+),
+
+with_college as (
+    select distinct fips
+    from institutions
+    where is_public_two_year
+      and is_active
+      and fips is not null
+),
+
+start_here as (
+    select wide.fips, wide.talent
+    from wide
+    cross join nation
+    where wide.adults > 0
+      and wide.talent / wide.adults >= nation.talent_share
+      and wide.tech / wide.adults < nation.tech_per_adult
+      and wide.fips in (select fips from with_college)
+),
+
+final as (
+    select count(*) as value, ',d' as value_format
+    from start_here
+)
+
+select * from final
