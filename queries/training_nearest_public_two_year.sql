@@ -1,0 +1,55 @@
+-- training_nearest_public_two_year: for every county in view, the nearest active public 2-year
+-- college (anywhere, across state lines) and the haversine distance from the county's
+-- representative point (counties.lon/lat, a point inside the county).
+-- $states  list of state abbreviations; empty = the whole country
+with in_view as (
+    select fips, full_name, state_abbr, lon, lat
+    from counties
+    where lat is not null
+      and (len($states::varchar[]) = 0 or list_contains($states::varchar[], state_abbr))
+),
+
+colleges as (
+    select unitid, name, city, state_abbr, lon, lat
+    from institutions
+    where is_public_two_year
+      and is_active
+      and lat is not null
+),
+
+pairs as (
+    select
+        in_view.fips,
+        colleges.name as college,
+        colleges.city || ', ' || colleges.state_abbr as college_place,
+        2 * 6371.0088 * asin(sqrt(
+            pow(sin(radians(colleges.lat - in_view.lat) / 2), 2)
+            + cos(radians(in_view.lat)) * cos(radians(colleges.lat))
+            * pow(sin(radians(colleges.lon - in_view.lon) / 2), 2)
+        )) as distance_km
+    from in_view
+    cross join colleges
+),
+
+nearest as (
+    select
+        fips,
+        arg_min(college, distance_km) as nearest_college,
+        arg_min(college_place, distance_km) as nearest_college_place,
+        min(distance_km) as distance_km
+    from pairs
+    group by fips
+)
+
+select
+    in_view.fips,
+    in_view.full_name,
+    in_view.state_abbr,
+    in_view.lon,
+    in_view.lat,
+    nearest.nearest_college,
+    nearest.nearest_college_place,
+    nearest.distance_km
+from in_view
+left join nearest on nearest.fips = in_view.fips
+order by nearest.distance_km desc nulls first

@@ -1,0 +1,149 @@
+"""Cached queries for the pages. Every input is a parameter (the database key first), never a
+global or a widget, so a cached result is always the answer to exactly its arguments."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui.db import DbKey, con_for
+from ui.pagedata import about, atlas, catalogue, hubs, places, profile, training
+
+SMALL = dict(max_entries=16, show_spinner=False)
+MANY = dict(max_entries=128, show_spinner=False)
+
+
+@st.cache_data(**SMALL)
+def measures(db: DbKey) -> dict[str, catalogue.Measure]:
+    """The measure catalogue."""
+    return catalogue.load_catalogue(con_for(db))
+
+
+@st.cache_data(**SMALL)
+def states(db: DbKey) -> pd.DataFrame:
+    """States, DC and Puerto Rico: state_fips, state_abbr, state_name."""
+    from queries.runner import run_query
+
+    return run_query(con_for(db), "atlas_states")
+
+
+@st.cache_data(**MANY)
+def county_values(db: DbKey, metric_id: str, year: int, states: tuple[str, ...]) -> pd.DataFrame:
+    """Counties in view for one measure and year, ranked."""
+    return atlas.county_values(con_for(db), metric_id, year, states)
+
+
+@st.cache_data(**MANY)
+def headline(db: DbKey, metric_id: str, year: int, states: tuple[str, ...]) -> atlas.Headline:
+    """Headline figures for the counties in view."""
+    return atlas.headline(con_for(db), measures(db)[metric_id], year, states)
+
+
+@st.cache_data(**SMALL)
+def search_index(db: DbKey) -> pd.DataFrame:
+    """Every searchable place."""
+    return places.search_index(con_for(db))
+
+
+@st.cache_data(**SMALL)
+def group_areas(db: DbKey, states: tuple[str, ...]) -> list[hubs.Area]:
+    """Metro groups as areas, cut to the states in view."""
+    return hubs.group_areas(con_for(db), states)
+
+
+@st.cache_data(**SMALL)
+def group_metros(db: DbKey) -> pd.DataFrame:
+    """Metros in the groups."""
+    return hubs.group_metros(con_for(db))
+
+
+@st.cache_data(**SMALL)
+def cbsa_members(db: DbKey) -> pd.DataFrame:
+    """Every CBSA with its counties."""
+    return hubs.cbsa_members(con_for(db))
+
+
+@st.cache_data(**MANY)
+def area_values(db: DbKey, areas: tuple[hubs.Area, ...]) -> pd.DataFrame:
+    """Every measure aggregated over each area."""
+    return hubs.area_values(con_for(db), areas)
+
+
+@st.cache_data(**MANY)
+def area_series(db: DbKey, areas: tuple[hubs.Area, ...], metric_id: str) -> pd.DataFrame:
+    """A summable measure per area and year."""
+    return hubs.area_series(con_for(db), areas, metric_id)
+
+
+@st.cache_data(**MANY)
+def jobs_added(db: DbKey, areas: tuple[hubs.Area, ...]) -> pd.DataFrame:
+    """Jobs added 2010-2022 per area and their share of the national change."""
+    return hubs.jobs_added(con_for(db), areas)
+
+
+@st.cache_data(**MANY)
+def metro_county_values(
+    db: DbKey, metric_id: str, year: int, cbsa_codes: tuple[str, ...]
+) -> pd.DataFrame:
+    """Counties of some metros with one measure, for small maps."""
+    return hubs.metro_county_values(con_for(db), metric_id, year, cbsa_codes)
+
+
+@st.cache_data(**MANY)
+def county(db: DbKey, fips: str) -> dict | None:
+    """One county's row."""
+    return profile.county(con_for(db), fips)
+
+
+@st.cache_data(**MANY)
+def county_measures(db: DbKey, fips: str) -> pd.DataFrame:
+    """Every measure for a county with percentiles."""
+    return profile.county_measures(con_for(db), fips)
+
+
+@st.cache_data(**MANY)
+def neighbours(db: DbKey, fips: str, metric_id: str, year: int) -> pd.DataFrame:
+    """Counties around a county with one measure."""
+    return profile.neighbours(con_for(db), fips, metric_id, year)
+
+
+@st.cache_data(**MANY)
+def institutions_near(db: DbKey, lon: float, lat: float, radius_km: float) -> pd.DataFrame:
+    """Institutions near a point."""
+    return profile.institutions_near(con_for(db), lon, lat, radius_km)
+
+
+@st.cache_data(**MANY)
+def nearest_public_two_year(db: DbKey, lon: float, lat: float) -> dict | None:
+    """The nearest public 2-year college to a point."""
+    return profile.nearest_public_two_year(con_for(db), lon, lat)
+
+
+@st.cache_data(**SMALL)
+def similarity_inputs(db: DbKey, metric_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Comparison measures for every county."""
+    return profile.similarity_inputs(con_for(db), metric_ids)
+
+
+@st.cache_data(**SMALL)
+def institutions(db: DbKey, states: tuple[str, ...]) -> pd.DataFrame:
+    """Active institutions in view."""
+    return training.institutions(con_for(db), states)
+
+
+@st.cache_data(**SMALL)
+def techhire(db: DbKey, states: tuple[str, ...]) -> pd.DataFrame:
+    """TechHire communities in view."""
+    return training.techhire(con_for(db), states)
+
+
+@st.cache_data(**SMALL)
+def nearest_colleges(db: DbKey, states: tuple[str, ...]) -> pd.DataFrame:
+    """Each county in view with its nearest public 2-year college."""
+    return training.nearest_colleges(con_for(db), states)
+
+
+@st.cache_data(**SMALL)
+def provenance(db: DbKey) -> pd.DataFrame:
+    """Source files loaded."""
+    return about.provenance(con_for(db))

@@ -1,0 +1,1 @@
+"""What each page shows, computed with plain functions (never imports streamlit)."""

@@ -1,0 +1,82 @@
+"""The Atlas page: county values for one measure, ranked, and headline figures for the view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from queries.runner import run_query
+from ui.pagedata.catalogue import Measure
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Headline figures for the counties in view."""
+
+    counties_in_view: int
+    counties_with_value: int
+    counties_suppressed: int
+    counties_no_data: int
+    total: float | None  # only for summable measures
+    aggregate_rate: float | None  # only for measures with a numerator and denominator
+    median: float | None
+
+
+def _opt(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def county_values(
+    con: duckdb.DuckDBPyConnection, metric_id: str, year: int, states: tuple[str, ...]
+) -> pd.DataFrame:
+    """One row per county in view: value, status, note, rank (1 = highest) and percentile."""
+    frame = run_query(
+        con, "atlas_county_values", metric_id=metric_id, year=year, states=list(states)
+    )
+    frame["rank"] = frame["rank"].astype("Int64")
+    return frame
+
+
+def headline(
+    con: duckdb.DuckDBPyConnection, measure: Measure, year: int, states: tuple[str, ...]
+) -> Headline:
+    """Total or aggregated rate, median, and counts of suppressed and missing counties."""
+    row = run_query(
+        con, "atlas_headline", metric_id=measure.metric_id, year=year, states=list(states)
+    ).iloc[0]
+    return Headline(
+        counties_in_view=int(row["counties_in_view"]),
+        counties_with_value=int(row["counties_with_value"]),
+        counties_suppressed=int(row["counties_suppressed"]),
+        counties_no_data=int(row["counties_no_data"]),
+        total=_opt(row["total"]) if measure.kind == "count" else None,
+        aggregate_rate=_opt(row["aggregate_rate"]) if measure.is_ratio else None,
+        median=_opt(row["median"]),
+    )
+
+
+def ranking_table(values: pd.DataFrame, measure: Measure, year: int) -> pd.DataFrame:
+    """The ranked table users see and download: value, rank, percentile, status, source."""
+    table = pd.DataFrame(
+        {
+            "Rank": values["rank"],
+            "County": values["full_name"],
+            "State": values["state_abbr"],
+            "FIPS": values["fips"],
+            measure.label: values["value"],
+            "Percentile": values["percentile"].round(1),
+            "Status": values["status"],
+            "Note": values["note"],
+            "Source": measure.source,
+            "Vintage": measure.vintage,
+            "Year": year,
+        }
+    )
+    return table.reset_index(drop=True)
+
+
+def ranking_csv(table: pd.DataFrame) -> bytes:
+    """The ranked table as UTF-8 CSV; suppressed values stay empty with their status, never 0."""
+    return table.to_csv(index=False).encode("utf-8")
