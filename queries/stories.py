@@ -52,6 +52,18 @@ class View:
         query = self.query_string()
         return f"/{self.page}?{query}" if query else f"/{self.page}"
 
+    def map_request(self) -> tuple[str | None, int | None, tuple[str, ...]]:
+        """(measure, year, states) the view maps, read from its `<page>_metric`/`_year`/`states`."""
+        metric = self.params.get(f"{self.page}_metric")
+        year = self.params.get(f"{self.page}_year")
+        states = self.params.get("states", ())
+        states = (states,) if isinstance(states, str) else tuple(states)  # type: ignore[arg-type]
+        return (
+            str(metric) if metric is not None else None,
+            int(year) if isinstance(year, int | str) and str(year).isdigit() else None,
+            tuple(s.upper() for s in states),
+        )
+
 
 @dataclass(frozen=True)
 class Fact:

@@ -1,0 +1,260 @@
+"""The Story page's layer: cached stories and facts, slide navigation, and drawing one slide.
+
+Moving to the next slide must feel instant, so every input of a slide (its facts, its map values)
+is cached by its arguments, and after a slide is drawn the next one's inputs are computed too:
+the click then only reads caches and sends the new values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from geo.story_map import MapStyle, plotly_config, story_map
+from queries.stories import (
+    SlideAddress,
+    Story,
+    load_stories,
+    parse_slide_query,
+    slide_query,
+    stories_dir,
+)
+from queries.story_facts import FactValue, fill, resolve_fact, slide_problems
+from ui import cache
+from ui.db import DbKey, con_for, db_key
+from ui.present import ACCENT, present_from_url
+
+PREV_KEY = "story_prev"
+NEXT_KEY = "story_next"
+PICK_KEY = "story"  # also the URL parameter
+
+# (file name, modification time) of every story file: an edited story gets a new cache key.
+FolderKey = tuple[tuple[str, int], ...]
+
+
+def folder_key(folder: Path | None = None) -> FolderKey:
+    """Cache key for the story folder's current contents."""
+    folder = folder or stories_dir()
+    return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.toml")))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def stories(key: FolderKey, folder: str) -> tuple[dict[str, Story], list[str]]:
+    """Every story in the folder and the problems of the files that did not load."""
+    del key  # part of the cache key only
+    return load_stories(Path(folder))
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def fact(db: DbKey, key: FolderKey, folder: str, story_id: str, name: str) -> FactValue:
+    """One placeholder's figure, computed once per database and story file version."""
+    story = stories(key, folder)[0][story_id]
+    return resolve_fact(con_for(db), story, name)
+
+
+@dataclass(frozen=True)
+class SlideInputs:
+    """What drawing a slide needs once its caches are warm."""
+
+    facts: dict[str, FactValue]
+    metric_id: str | None
+    year: int | None
+    states: tuple[str, ...]
+
+
+def slide_inputs(db: DbKey, key: FolderKey, folder: str, story: Story, number: int) -> SlideInputs:
+    """Compute (or read from cache) a slide's facts and map values."""
+    slide = story.slides[number - 1]
+    names = slide.placeholders()
+    if slide.headline and slide.headline not in names:
+        names.append(slide.headline)
+    facts = {name: fact(db, key, folder, story.story_id, name) for name in names}
+    metric_id, year, states = slide.view.map_request()
+    measures = cache.measures(db)
+    if metric_id not in measures:
+        return SlideInputs(facts, None, None, states)
+    measure = measures[metric_id]
+    year = year if year in measure.years else measure.default_year
+    cache.county_values(db, metric_id, year, states)
+    return SlideInputs(facts, metric_id, year, states)
+
+
+def current_address(
+    all_stories: dict[str, Story],
+) -> tuple[SlideAddress | None, list[str]]:
+    """The slide the URL asks for, corrected where it asks for something that does not exist."""
+    query = {key: st.query_params.get(key, "") for key in ("story", "slide", "present")}
+    query = {k: v for k, v in query.items() if v}
+    address, notes = parse_slide_query(query, all_stories)
+    if address is not None:
+        # Write the corrected address back, so the URL always names the slide on screen.
+        for k, v in slide_query(address).items():
+            if st.query_params.get(k) != v:
+                st.query_params[k] = v
+    return address, notes
+
+
+def _go(story_id: str, number: int) -> None:
+    """Button callback: move to a slide by rewriting the URL (keeps `present`)."""
+    address = SlideAddress(story_id, number, present_from_url())
+    for k, v in slide_query(address).items():
+        st.query_params[k] = v
+
+
+def _pick_story(all_stories: dict[str, Story]) -> None:
+    """Story picker callback: open the first slide of the chosen story."""
+    chosen = st.session_state.get(PICK_KEY)
+    if chosen in all_stories:
+        _go(chosen, 1)
+
+
+def story_picker(all_stories: dict[str, Story], current: str) -> None:
+    """Sidebar choice of story, when there is more than one."""
+    if len(all_stories) < 2:
+        return
+    st.session_state[PICK_KEY] = current
+    st.sidebar.selectbox(
+        "Story",
+        list(all_stories),
+        key=PICK_KEY,
+        format_func=lambda sid: all_stories[sid].title,
+        on_change=_pick_story,
+        args=(all_stories,),
+    )
+
+
+def controls(story: Story, number: int) -> None:
+    """Previous / next buttons and the slide counter."""
+    count = len(story.slides)
+    prev_col, counter_col, next_col = st.columns([1, 1, 1], vertical_alignment="center")
+    prev_col.button(
+        "← Previous",
+        key=PREV_KEY,
+        disabled=number <= 1,
+        on_click=_go,
+        args=(story.story_id, number - 1),
+        width="stretch",
+    )
+    counter_col.markdown(
+        f"<div style='text-align:center;font-weight:600'>{number} / {count}</div>",
+        unsafe_allow_html=True,
+    )
+    next_col.button(
+        "Next →",
+        key=NEXT_KEY,
+        disabled=number >= count,
+        on_click=_go,
+        args=(story.story_id, number + 1),
+        width="stretch",
+        type="primary",
+    )
+
+
+def render_slide(story: Story, number: int, inputs: SlideInputs, db: DbKey, present: bool) -> None:
+    """Draw one slide: title and controls, headline figure and takeaway, the map, sources."""
+    slide = story.slides[number - 1]
+    title_col, nav_col = st.columns([3, 1], vertical_alignment="bottom")
+    title_col.title(slide.title, anchor=False)
+    with nav_col:
+        controls(story, number)
+
+    measures = cache.measures(db)
+    measure = measures.get(inputs.metric_id) if inputs.metric_id else None
+    text_col, map_col = st.columns([1, 2.3], gap="large")
+    with text_col:
+        headline_name = slide.headline_fact()
+        if headline_name and headline_name in inputs.facts:
+            figure = inputs.facts[headline_name].text
+            st.markdown(
+                f"<div class='story-headline' style='font-size:4.2rem;font-weight:700;"
+                f"line-height:1.05;color:{ACCENT}'>{figure}</div>",
+                unsafe_allow_html=True,
+            )
+        st.markdown(
+            f"<div class='story-takeaway' style='font-size:1.45rem;line-height:1.35'>"
+            f"{_escape(fill(slide.takeaway, inputs.facts))}</div>",
+            unsafe_allow_html=True,
+        )
+        if measure is not None:
+            st.caption(f"Map: {measure.label}, {inputs.year}")
+    with map_col, st.container(key="story_map"):
+        if measure is None:
+            st.info("This slide's view has no measure to map.")
+        else:
+            values = cache.county_values(db, measure.metric_id, inputs.year, inputs.states)
+            metros = cache.group_metros(db)["cbsa_code"].tolist()
+            fig = story_map(
+                values,
+                label=measure.label,
+                value_format=measure.value_format,
+                metro_codes=metros,
+                style=MapStyle.projector() if present else MapStyle(),
+                zoom_to_data=bool(inputs.states),
+            )
+            st.plotly_chart(
+                fig,
+                key="story_map_chart",
+                config=plotly_config(),
+                height=_map_height(present),
+            )
+
+    source = slide.source
+    if measure is not None:
+        source = f"{source}. Map: {measure.source}, {measure.vintage}"
+    st.caption(f"Source: {source}.")
+    if not present:
+        with st.expander("Speaker notes", expanded=True):
+            st.markdown(fill(slide.notes, inputs.facts) or "No notes for this slide.")
+        link = slide.view.url().lstrip("/")
+        st.markdown(f"[Open this view in the dashboard]({link})")
+        problems = slide_problems(slide, inputs.facts)
+        if problems:
+            st.warning(
+                f"{story.path.name}, slide {number}: " + "; ".join(problems),
+                icon=":material/warning:",
+            )
+
+
+def _map_height(present: bool) -> int:
+    """Fixed map height; the theme's CSS lets the chart grow with the screen."""
+    return 560 if present else 480
+
+
+def _escape(text: str) -> str:
+    """Takeaway text into HTML without letting a story file inject markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def prefetch(db: DbKey, key: FolderKey, folder: str, story: Story, number: int) -> None:
+    """Warm the caches of the slides either side, so the next click only reads caches."""
+    for neighbour in (number + 1, number - 1):
+        if 1 <= neighbour <= len(story.slides):
+            slide_inputs(db, key, folder, story, neighbour)
+
+
+def page() -> None:
+    """The whole Story page: load, pick the slide from the URL, draw it, warm the next one."""
+    db = db_key()
+    if db is None:
+        st.error("The Atlas database has not been built yet: run `python -m queries build`.")
+        return
+    folder = str(stories_dir())
+    key = folder_key()
+    all_stories, file_problems = stories(key, folder)
+    present = present_from_url()
+    address, notes = current_address(all_stories)
+    if not present:
+        for problem in file_problems:
+            st.warning(f"Story file {problem}", icon=":material/warning:")
+    for note in notes:
+        st.info(note, icon=":material/link_off:")
+    if address is None:
+        st.error("No story could be loaded from data/stories/.")
+        return
+    story = all_stories[address.story_id]
+    story_picker(all_stories, story.story_id)
+    inputs = slide_inputs(db, key, folder, story, address.slide)
+    render_slide(story, address.slide, inputs, db, present)
+    prefetch(db, key, folder, story, address.slide)
