@@ -127,8 +127,16 @@ def simplify_coverage(geoms: np.ndarray, tolerance: float, decimals: int) -> np.
         out[drawn] = shapely.coverage_simplify(out[drawn], tolerance)
     # Rounding maps identical shared vertices to identical values, so the coverage stays closed.
     out = shapely.transform(out, lambda c: np.round(c, decimals))
-    # RFC 7946 winding (exterior rings counter-clockwise).
-    return shapely.orient_polygons(out, exterior_cw=False)
+    return d3_winding(out)
+
+
+def d3_winding(geoms: np.ndarray | shapely.Geometry) -> np.ndarray | shapely.Geometry:
+    """Orient exterior rings clockwise, as d3-geo (and so plotly.js geo maps) expects.
+
+    This is the opposite of RFC 7946: with counter-clockwise rings d3 reads each polygon as the
+    whole globe minus the county, and the last one drawn paints over the entire map.
+    """
+    return shapely.orient_polygons(geoms, exterior_cw=True)
 
 
 def _acs_names(sources_dir: Path) -> dict[str, str]:
@@ -185,7 +193,7 @@ def dissolve(codes: pd.Series, geoms: np.ndarray, decimals: int) -> dict[str, sh
         if parts:
             # Snapping to the rounding grid keeps the union robust where rounding left
             # neighbours touching at slightly different vertices.
-            out[str(code)] = shapely.union_all(parts, grid_size=10.0**-decimals)
+            out[str(code)] = d3_winding(shapely.union_all(parts, grid_size=10.0**-decimals))
     return out
 
 

@@ -1,0 +1,410 @@
+"""County choropleths that draw from prepared geometry served by URL, so a rerun ships only values.
+
+    fig = build_choropleth(values, value_label="Tech jobs", value_format=",.0f", unit="jobs",
+                           source_line="BLS QCEW 2023, private", states=["KS", "MO"])
+    st.plotly_chart(fig, config=plotly_config(), on_select="rerun", selection_mode="points")
+
+``values`` has one row per county: ``fips`` (5-char text), ``name``, ``state_abbr``, ``value``,
+``status`` ('ok' / 'suppressed' / 'not_available') and ``note``. Options (keyword-only):
+
+- ``classification``: 'quantiles' (default), 'equal_interval', 'natural_breaks' or 'continuous';
+  ``n_classes`` 1-9 (ties and few values may leave fewer, see geo.classify);
+- ``palette``: a name from geo.palettes.PALETTES (default: a sequential blue-green, or purple-orange
+  when ``midpoint`` is set); ``midpoint``: a value that becomes a class edge and the centre of a
+  diverging palette (e.g. the US rate, or 0 for growth);
+- ``states``: 2-letter abbreviations to zoom to; the view, its ranks and classes use only them;
+- ``outlines``: CBSA codes, or a DataFrame with ``cbsa_code`` and ``group_label`` (one outline
+  colour per group, toggled from the legend); ``institutions``: DataFrame with lon, lat, name,
+  type (and optionally state_abbr), drawn as points coloured by type;
+- ``static_url_prefix``: where static/ is served ('app/static/' inside Streamlit);
+- ``height``, ``uirevision`` (keep zoom and legend clicks across reruns; defaults to the view).
+
+What the figure holds: one choropleth trace of class numbers on a stepped colour scale (the colour
+bar labels the class edges in ``value_format`` with the unit), one choropleth trace for suppressed
+and not-available counties (two greys), an outline trace for state borders, optional metro outline
+and institution traces, and legend-only markers that explain zero / suppressed / no data. Every
+choropleth refers to the geometry by URL; values travel as typed arrays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo import palettes
+from geo.classify import CONTINUOUS_STEPS, Classes, classify
+from geo.numfmt import format_number
+from geo.states import ABBR_STATE, NOT_ON_ALBERS_USA, views_bbox
+
+REQUIRED_COLUMNS = ("fips", "name", "state_abbr", "value", "status", "note")
+STATUSES = ("ok", "suppressed", "not_available")
+STATUS_TEXT = {"suppressed": "Suppressed", "not_available": "No data"}
+HUB_COLORS = ("#1a1a1a", "#c51b7d")  # black, then magenta: apart in luminance for any vision
+INSTITUTION_COLORS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
+FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 15, "color": "#262730"}
+# Slide export: 16:9 at twice the pixels so text stays sharp on a projector.
+EXPORT = {"format": "png", "width": 1600, "height": 900, "scale": 2, "filename": "atlas-map"}
+
+
+def plotly_config(static_url_prefix: str = "app/static/") -> dict:
+    """Config for st.plotly_chart: local base map (no internet), no Plotly logo, slide-size PNG."""
+    return {
+        "topojsonURL": static_url_prefix,
+        "displaylogo": False,
+        "scrollZoom": False,
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "toImageButtonOptions": EXPORT,
+    }
+
+
+def _check_values(values: pd.DataFrame) -> pd.DataFrame:
+    """Validate the values table and return a copy with clean types."""
+    if not isinstance(values, pd.DataFrame):
+        raise TypeError(f"values should be a pandas DataFrame, got {type(values).__name__}")
+    missing = [c for c in REQUIRED_COLUMNS if c not in values.columns]
+    if missing:
+        raise ValueError(f"values is missing column(s) {missing}; needs {list(REQUIRED_COLUMNS)}")
+    out = values.loc[:, list(REQUIRED_COLUMNS)].copy()
+    out["fips"] = out["fips"].astype(str)
+    bad = out.loc[out["fips"].str.len() != 5, "fips"].head(3).tolist()
+    if bad:
+        raise ValueError(f"fips must be 5-character text, got e.g. {bad}")
+    unknown = sorted(set(out["status"].dropna()) - set(STATUSES))
+    if unknown:
+        raise ValueError(f"unknown status value(s) {unknown}; expected {STATUSES}")
+    out["value"] = pd.to_numeric(out["value"], errors="coerce").astype(float)
+    out["status"] = out["status"].fillna("not_available")
+    # An 'ok' row without a number has nothing to colour: show it as no data, never as zero.
+    out.loc[(out["status"] == "ok") & out["value"].isna(), "status"] = "not_available"
+    out["note"] = out["note"].fillna("").astype(str)
+    return out
+
+
+def _edges_with_midpoint(classes: Classes, midpoint: float | None) -> tuple[float, ...]:
+    """Class edges with the midpoint inserted, so no class straddles it."""
+    edges = classes.edges
+    if midpoint is None or len(edges) < 2 or not edges[0] < midpoint < edges[-1]:
+        return edges
+    return tuple(sorted({*edges, float(midpoint)}))
+
+
+def _assign(values: np.ndarray, edges: tuple[float, ...]) -> np.ndarray:
+    """Class index per value: class k is (edges[k], edges[k+1]], the first closed below."""
+    if len(edges) < 2:
+        return np.zeros(values.shape, dtype=np.int8)
+    return np.searchsorted(np.asarray(edges[1:-1]), values, side="left").astype(np.int8)
+
+
+def class_colors_for(
+    edges: tuple[float, ...], palette: str | None, midpoint: float | None
+) -> list[str]:
+    """One colour per class: sequential, or diverging when a midpoint splits the classes."""
+    k = max(len(edges) - 1, 1)
+    diverging = midpoint is not None or (palette is not None and palettes.is_diverging(palette))
+    if not diverging:
+        return palettes.class_colors(palette, k)
+    centre = midpoint if midpoint is not None else (edges[0] + edges[-1]) / 2
+    n_low = sum(1 for i in range(k) if edges[i + 1] <= centre)
+    return palettes.diverging_colors(palette, n_low, k - n_low)
+
+
+def stepped_colorscale(colors: list[str]) -> list[list]:
+    """A colour scale for z in [-0.5, k - 0.5] where each whole number is one flat colour."""
+    k = len(colors)
+    scale: list[list] = []
+    for i, color in enumerate(colors):
+        scale.append([i / k, color])
+        scale.append([(i + 1) / k, color])
+    return scale
+
+
+def _compact(array: np.ndarray) -> np.ndarray:
+    """float32 when it holds every value to display precision (whole numbers up to 2**24 exact):
+    it halves the bytes each rerun sends; float64 otherwise."""
+    finite = array[np.isfinite(array)]
+    if finite.size == 0 or np.abs(finite).max() < 2**24:
+        return array.astype(np.float32)
+    return array.astype(np.float64)
+
+
+def _ranks(values: pd.Series) -> np.ndarray:
+    """Rank 1 = highest value; ties share the best rank."""
+    return values.rank(ascending=False, method="min").to_numpy()
+
+
+def _geo_layout(states: list[str] | None) -> dict:
+    """Albers USA for the nation; a conic projection fitted to the chosen states otherwise."""
+    base = {
+        "scope": "usa",
+        "showland": True,
+        "landcolor": "#ffffff",
+        "showlakes": False,
+        "showsubunits": False,
+        "showcountries": False,
+        "showframe": False,
+        "bgcolor": "rgba(0,0,0,0)",
+    }
+    if not states:
+        return {**base, "projection": {"type": "albers usa"}}
+    lon0, lat0, lon1, lat1 = views_bbox(states)
+    pad_lon, pad_lat = max((lon1 - lon0) * 0.04, 0.1), max((lat1 - lat0) * 0.04, 0.1)
+    centre_lon = (lon0 + lon1) / 2
+    return {
+        **base,
+        "projection": {
+            "type": "albers",
+            "rotation": {"lon": centre_lon},
+            # Standard parallels at 1/6 and 5/6 of the view keep shapes true inside it.
+            "parallels": [lat0 + (lat1 - lat0) / 6, lat1 - (lat1 - lat0) / 6],
+        },
+        "center": {"lon": centre_lon, "lat": (lat0 + lat1) / 2},
+        "lonaxis": {"range": [lon0 - pad_lon, lon1 + pad_lon]},
+        "lataxis": {"range": [lat0 - pad_lat, lat1 + pad_lat]},
+    }
+
+
+def _legend_marker(name: str, color: str, rank: int, line: str = "#9e9e9e") -> go.Scattergeo:
+    """A legend-only entry (no points) explaining one map colour."""
+    return go.Scattergeo(
+        lon=[None],
+        lat=[None],
+        mode="markers",
+        marker={
+            "symbol": "square",
+            "size": 14,
+            "color": color,
+            "line": {"color": line, "width": 1},
+        },
+        name=name,
+        legendrank=rank,
+        hoverinfo="skip",
+        showlegend=True,
+    )
+
+
+def _outline_trace(url: str, ids: list[str], color: str, width: float, name: str, **kw) -> dict:
+    """A transparent choropleth that only draws borders (no hover, so counties stay hoverable)."""
+    return go.Choropleth(
+        geojson=url,
+        locations=ids,
+        z=np.zeros(len(ids), dtype=np.int8),
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False,
+        marker={"line": {"color": color, "width": width}},
+        hoverinfo="skip",
+        name=name,
+        **kw,
+    )
+
+
+def build_choropleth(
+    values: pd.DataFrame,
+    *,
+    value_label: str,
+    value_format: str,
+    unit: str,
+    source_line: str,
+    classification: str = "quantiles",
+    n_classes: int = 5,
+    palette: str | None = None,
+    midpoint: float | None = None,
+    states: list[str] | None = None,
+    outlines: pd.DataFrame | list[str] | None = None,
+    institutions: pd.DataFrame | None = None,
+    static_url_prefix: str = "app/static/",
+    height: int = 620,
+    uirevision: str | None = None,
+) -> go.Figure:
+    """A county choropleth of values, classed and coloured, with geometry referenced by URL."""
+    table = _check_values(values)
+    states = sorted(set(states)) if states else None
+    if states:
+        views_bbox(states)  # raises on an unknown abbreviation
+        table = table[table["state_abbr"].isin(states)]
+    else:
+        # Albers USA has no inset for Puerto Rico: leave it out of the national view and ranks.
+        table = table[~table["fips"].str[:2].isin(NOT_ON_ALBERS_USA)]
+    geo_dir = f"{static_url_prefix}geo/"
+    county_url = geo_dir + ("counties_detail.json" if states else "counties.json")
+
+    ok = table[table["status"] == "ok"]
+    n = n_classes
+    if classification == "continuous":
+        n = max(n_classes, CONTINUOUS_STEPS)
+    classes = classify(ok["value"].to_numpy(), classification, n)
+    edges = _edges_with_midpoint(classes, midpoint)
+    colors = class_colors_for(edges, palette, midpoint)
+    k = len(colors)
+    z = _assign(ok["value"].to_numpy(), edges)
+    view = ", ".join(states) if states else "the US"
+
+    unit_text = f" {unit}" if unit else ""
+    fmt = value_format
+    traces: list = []
+    if len(ok):
+        customdata = np.column_stack([ok["value"].to_numpy(), _ranks(ok["value"])])
+        ticks = [format_number(e, fmt) for e in edges] if len(edges) > 1 else []
+        traces.append(
+            go.Choropleth(
+                geojson=county_url,
+                locations=ok["fips"].tolist(),
+                z=z,
+                zmin=-0.5,
+                zmax=k - 0.5,
+                colorscale=stepped_colorscale(colors),
+                customdata=_compact(customdata),
+                hovertemplate=(
+                    "<b>%{properties.name}</b><br>"
+                    f"{value_label}: %{{customdata[0]:{fmt}}}{unit_text}<br>"
+                    f"Rank %{{customdata[1]:,}} of {len(ok):,} in {view}<extra></extra>"
+                ),
+                marker={"line": {"color": palettes.OUTLINE, "width": 0.3 if not states else 0.6}},
+                colorbar={
+                    "title": {"text": f"{value_label}<br><sup>{unit}</sup>", "side": "top"},
+                    "tickmode": "array",
+                    "tickvals": [i - 0.5 for i in range(len(ticks))],
+                    "ticktext": ticks,
+                    "thickness": 18,
+                    "len": 0.75,
+                    "x": 1.0,
+                    "outlinewidth": 0,
+                },
+                name=value_label,
+                showlegend=False,
+            )
+        )
+
+    missing = table[table["status"] != "ok"]
+    if len(missing):
+        is_suppressed = (missing["status"] == "suppressed").to_numpy()
+        labels = missing["status"].map(STATUS_TEXT)
+        notes = np.where(missing["note"] != "", labels + ": " + missing["note"], labels)
+        traces.append(
+            go.Choropleth(
+                geojson=county_url,
+                locations=missing["fips"].tolist(),
+                z=np.where(is_suppressed, 0, 1).astype(np.int8),
+                zmin=0,
+                zmax=1,
+                colorscale=[
+                    [0, palettes.SUPPRESSED],
+                    [0.5, palettes.SUPPRESSED],
+                    [0.5, palettes.NO_DATA],
+                    [1, palettes.NO_DATA],
+                ],
+                showscale=False,
+                text=notes.tolist(),
+                hovertemplate="<b>%{properties.name}</b><br>%{text}<extra></extra>",
+                marker={"line": {"color": "#bdbdbd", "width": 0.3 if not states else 0.6}},
+                name="Suppressed or no data",
+                showlegend=False,
+            )
+        )
+
+    state_ids = [ABBR_STATE[a] for a in states] if states else None
+    if state_ids is None:
+        state_ids = sorted({f[:2] for f in table["fips"]})
+    traces.append(_outline_trace(geo_dir + "states.json", state_ids, "#5f5f5f", 0.8, "States",
+                                 showlegend=False))  # fmt: skip
+
+    traces.extend(_metro_traces(outlines, geo_dir + "metros.json"))
+    if institutions is not None and len(institutions):
+        traces.extend(_institution_traces(institutions, states))
+
+    n_zero = int((ok["value"] == 0).sum())
+    if n_zero:
+        traces.append(_legend_marker(f"Zero ({n_zero:,})", colors[0], 10))
+    n_supp = int((table["status"] == "suppressed").sum())
+    if n_supp:
+        traces.append(_legend_marker(f"Suppressed ({n_supp:,})", palettes.SUPPRESSED, 11))
+    n_none = int((table["status"] == "not_available").sum())
+    if n_none:
+        traces.append(_legend_marker(f"No data ({n_none:,})", palettes.NO_DATA, 12))
+
+    fig = go.Figure(data=traces)
+    method = classification.replace("_", " ")
+    fig.update_layout(
+        template="none",
+        font=FONT,
+        height=height,
+        margin={"l": 0, "r": 0, "t": 40, "b": 40},
+        paper_bgcolor="rgba(0,0,0,0)",
+        title={
+            "text": f"{value_label} ({unit}), {view}" if unit else value_label,
+            "x": 0.01,
+            "font": {"size": 18},
+        },  # fmt: skip
+        geo=_geo_layout(states),
+        legend={
+            "orientation": "h",
+            "x": 0.0,
+            "y": 0.0,
+            "yanchor": "top",
+            "bgcolor": "rgba(0,0,0,0)",
+        },
+        annotations=[
+            {
+                "text": f"Source: {source_line}. Classes: {method}.",
+                "x": 1.0,
+                "y": -0.02,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "right",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 12, "color": "#555555"},
+            }
+        ],
+        uirevision=uirevision or ("map-" + (view if states else "us")),
+        dragmode=False,
+    )
+    return fig
+
+
+def _metro_traces(outlines: pd.DataFrame | list[str] | None, url: str) -> list:
+    """Metro outline traces: one per group, toggled from the legend."""
+    if outlines is None:
+        return []
+    if not isinstance(outlines, pd.DataFrame):
+        outlines = pd.DataFrame({"cbsa_code": list(outlines), "group_label": "Metros"})
+    missing = {"cbsa_code", "group_label"} - set(outlines.columns)
+    if missing:
+        raise ValueError(f"outlines is missing column(s) {sorted(missing)}")
+    traces = []
+    groups = outlines.groupby("group_label", sort=True)["cbsa_code"]
+    for i, (label, codes) in enumerate(groups):
+        color = HUB_COLORS[i % len(HUB_COLORS)]
+        ids = sorted(codes.astype(str).unique())
+        traces.append(_outline_trace(url, ids, color, 2.2, str(label), showlegend=True,
+                                     legendrank=20 + i))  # fmt: skip
+    return traces
+
+
+def _institution_traces(points: pd.DataFrame, states: list[str] | None) -> list:
+    """One small scattergeo trace per institution type (a handful of categories)."""
+    missing = {"lon", "lat", "name", "type"} - set(points.columns)
+    if missing:
+        raise ValueError(f"institutions is missing column(s) {sorted(missing)}")
+    pts = points.dropna(subset=["lon", "lat"])
+    if states and "state_abbr" in pts.columns:
+        pts = pts[pts["state_abbr"].isin(states)]
+    traces = []
+    for i, (kind, group) in enumerate(pts.groupby("type", sort=True)):
+        traces.append(
+            go.Scattergeo(
+                lon=group["lon"].to_numpy(dtype=np.float32),
+                lat=group["lat"].to_numpy(dtype=np.float32),
+                text=group["name"].tolist(),
+                mode="markers",
+                marker={
+                    "size": 6,
+                    "color": INSTITUTION_COLORS[i % len(INSTITUTION_COLORS)],
+                    "line": {"color": "#ffffff", "width": 0.5},
+                },
+                name=str(kind),
+                hovertemplate=f"<b>%{{text}}</b><br>{kind}<extra></extra>",
+                legendrank=30 + i,
+            )
+        )
+    return traces
