@@ -5,7 +5,9 @@ select
     cbsas.cbsa_title,
     cbsas.cbsa_type,
     counties.fips,
-    counties.state_abbr
+    counties.state_abbr,
+    counties.lon,
+    counties.lat
 from cbsas
 inner join counties on counties.cbsa_code = cbsas.cbsa_code
 order by cbsas.cbsa_title, counties.fips

@@ -13,6 +13,8 @@ near as (
         counties.fips,
         counties.full_name,
         counties.state_abbr,
+        counties.lon,
+        counties.lat,
         2 * 6371.0088 * asin(sqrt(
             pow(sin(radians(counties.lat - place.lat) / 2), 2)
             + cos(radians(place.lat)) * cos(radians(counties.lat))
@@ -27,6 +29,8 @@ select
     near.fips,
     near.full_name,
     near.state_abbr,
+    near.lon,
+    near.lat,
     near.distance_km,
     county_values.value,
     coalesce(county_values.status, 'not_available') as status

@@ -53,3 +53,47 @@ def deserts(nearest: pd.DataFrame, max_km: float, population: pd.DataFrame) -> p
     return far.sort_values("distance_km", ascending=False, na_position="first").reset_index(
         drop=True
     )
+
+
+def point_type(frame: pd.DataFrame) -> pd.Series:
+    """A handful of institution types for the map legend (public 2-year colleges apart)."""
+    control = frame["control_label"].fillna("").str.lower()
+    two_year = frame["is_public_two_year"].fillna(False).astype(bool)
+    kind = pd.Series("Other", index=frame.index)
+    kind[control.str.startswith("public")] = "Public 4-year or less-than-2-year"
+    kind[control.str.contains("nonprofit")] = "Private nonprofit"
+    kind[control.str.contains("for-profit")] = "Private for-profit"
+    kind[two_year] = "Public 2-year college"
+    return kind
+
+
+def map_points(frame: pd.DataFrame) -> pd.DataFrame:
+    """Institutions as the map engine wants them: lon, lat, name, type, state_abbr."""
+    return pd.DataFrame(
+        {
+            "lon": frame["lon"],
+            "lat": frame["lat"],
+            "name": frame["name"] + " (" + frame["city"].fillna("") + ")",
+            "type": point_type(frame),
+            "state_abbr": frame["state_abbr"],
+        }
+    )
+
+
+def institutions_csv(frame: pd.DataFrame) -> bytes:
+    """Institutions on screen as CSV, with their source."""
+    out = frame.drop(columns=["sector", "level"], errors="ignore").assign(
+        source="IPEDS HD2024 (NCES)", vintage="2024–25"
+    )
+    return out.to_csv(index=False).encode("utf-8")
+
+
+def deserts_csv(frame: pd.DataFrame, population_source: str, max_km: float) -> bytes:
+    """Training deserts as CSV, with the rule and sources."""
+    out = frame.assign(
+        rule=f"more than {max_km:g} km from any active public 2-year college",
+        distance_from="county representative point (inside the county)",
+        college_source="IPEDS HD2024 (NCES)",
+        population_source=population_source,
+    )
+    return out.to_csv(index=False).encode("utf-8")

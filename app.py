@@ -1,0 +1,19 @@
+"""Heartland Tech Atlas: the frame (page config, theme, navigation, shared sidebar)."""
+
+import streamlit as st
+
+from ui import frame, sidebar
+from ui.db import db_key
+
+st.set_page_config(page_title="Heartland Tech Atlas", page_icon=":material/map:", layout="wide")
+frame.apply_theme()
+
+db = db_key()
+if db is None:
+    page = st.navigation(
+        [st.Page(frame.missing_database, title="Build the data", url_path="atlas")]
+    )
+else:
+    page = st.navigation(frame.pages(), position="top")
+    sidebar.render(db)
+page.run()

@@ -1,0 +1,58 @@
+import streamlit as st
+
+from ui import cache, frame, maps, render
+from ui.atlas_controls import controls
+from ui.db import db_key
+from ui.pagedata.atlas import ranking_csv, ranking_table
+from ui.sidebar import selected_states
+
+db = db_key()
+states = selected_states()
+catalogue = cache.measures(db)
+where = render.where_label(states)
+
+st.title("Where the jobs, the talent and the training are")
+view = controls(catalogue)
+measure = catalogue[view.metric_id]
+render.measure_caption(measure, view.year)
+
+values = cache.county_values(db, view.metric_id, view.year, states)
+render.headline_metrics(cache.headline(db, view.metric_id, view.year, states), measure, where)
+
+fig = maps.county_map(
+    values,
+    measure,
+    view.year,
+    states,
+    classification=view.classification,
+    n_classes=view.n_classes,
+    palette=None if view.palette == "auto" else view.palette,
+    outlines=cache.group_metros(db) if view.outlines else None,
+)
+clicked = maps.show_map(fig, key="atlas_map", clickable=True)
+st.caption(
+    "Click a county to open its profile. Grey: suppressed by the agency; "
+    "white: no figure published. The camera button saves the map as a slide-size PNG."
+)
+if clicked:
+    st.switch_page(frame.page_file("place"), query_params={"place_fips": clicked})
+
+st.subheader(f"Counties ranked, {where}")
+table = ranking_table(values, measure, view.year)
+st.dataframe(
+    table,
+    hide_index=True,
+    height=420,
+    column_config={
+        measure.label: render.number_column(measure),
+        "Percentile": st.column_config.NumberColumn(format="%.0f"),
+    },
+)
+st.download_button(
+    "Download this table (CSV)",
+    ranking_csv(table),
+    file_name=f"atlas_{view.metric_id}_{view.year}_{where.replace(', ', '-')}.csv",
+    mime="text/csv",
+    key="atlas_download",
+    icon=":material/download:",
+)

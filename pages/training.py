@@ -1,0 +1,104 @@
+import streamlit as st
+
+from ui import cache, maps, render
+from ui.db import db_key
+from ui.pagedata import training
+from ui.sidebar import selected_states
+from ui.training_controls import controls
+
+db = db_key()
+states = selected_states()
+catalogue = cache.measures(db)
+where = render.where_label(states)
+
+st.title("Training: where it is, and where it is missing")
+all_institutions = cache.institutions(db, states)
+view = controls(catalogue, all_institutions)
+measure = catalogue[view.metric_id]
+shown = training.filter_institutions(all_institutions, list(view.sectors), list(view.levels))
+
+values = cache.county_values(db, measure.metric_id, measure.default_year, states)
+fig = maps.county_map(
+    values,
+    measure,
+    measure.default_year,
+    states,
+    institutions=training.map_points(shown),
+    height=640,
+)
+communities = cache.techhire(db, states)
+if view.techhire and len(communities):
+    fig = maps.add_markers(
+        fig,
+        communities.assign(
+            label=communities["community_name"] + " (" + communities["announcement_wave"] + ")"
+        ),
+        "TechHire community",
+    )
+maps.show_map(fig, key="training_map")
+render.measure_caption(measure, measure.default_year)
+st.caption(
+    f"{len(shown):,} active institutions shown ({where}). Source: IPEDS HD2024 (NCES). "
+    "TechHire communities: compiled from White House and press pages, 2015–2016."
+)
+
+nearest = cache.nearest_colleges(db, states)
+pop_id = "population" if "population" in catalogue else "adults_25_plus"
+pop = cache.county_values(db, pop_id, catalogue[pop_id].default_year, states)[["fips", "value"]]
+deserts = training.deserts(nearest, view.max_km, pop)
+st.subheader(
+    f"Training deserts, {where}: {len(deserts):,} counties farther than "
+    f"{view.max_km} km from any public 2-year college"
+)
+c1, c2 = st.columns(2)
+c1.metric("Counties", f"{len(deserts):,}", help=training.POINT_NOTE)
+c2.metric(
+    f"{catalogue[pop_id].label} living there",
+    f"{deserts['population'].sum():,.0f}",
+    help=f"{catalogue[pop_id].source}, {catalogue[pop_id].vintage}",
+)
+st.dataframe(
+    deserts[
+        [
+            "full_name",
+            "state_abbr",
+            "population",
+            "distance_km",
+            "nearest_college",
+            "nearest_college_place",
+        ]
+    ].rename(
+        columns={
+            "full_name": "County",
+            "state_abbr": "State",
+            "population": catalogue[pop_id].label,
+            "distance_km": "Distance (km)",
+            "nearest_college": "Nearest public 2-year college",
+            "nearest_college_place": "Where",
+        }
+    ),
+    hide_index=True,
+    height=380,
+    column_config={
+        catalogue[pop_id].label: st.column_config.NumberColumn(format="localized"),
+        "Distance (km)": st.column_config.NumberColumn(format="%.0f"),
+    },
+)
+st.caption(training.POINT_NOTE + " The nearest college may be in another state.")
+c1, c2 = st.columns(2)
+c1.download_button(
+    "Download the deserts (CSV)",
+    training.deserts_csv(deserts, f"{catalogue[pop_id].source}", view.max_km),
+    file_name=f"training_deserts_{view.max_km}km.csv",
+    mime="text/csv",
+    key="training_download_deserts",
+    icon=":material/download:",
+)
+c2.download_button(
+    "Download the institutions shown (CSV)",
+    training.institutions_csv(shown),
+    file_name="institutions.csv",
+    mime="text/csv",
+    key="training_download_institutions",
+    icon=":material/download:",
+)

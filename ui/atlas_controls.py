@@ -1,0 +1,98 @@
+"""The Atlas page's URL-bound controls: measure, year, classes, palette, metro outlines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from geo.classify import MAX_CLASSES, METHODS
+from geo.palettes import PALETTES
+from ui.pagedata.catalogue import Measure, grouped_ids, option_label, pick_default
+from ui.params import parse_bool, parse_choice, parse_int, parse_year
+from ui.url_state import UrlParam, flag, one, publish, seed
+
+# First-load measure: the talent the Atlas is about, then tech jobs.
+DEFAULT_MEASURES = ["some_college_share", "tech_jobs_share", "tech_jobs", "total_jobs"]
+PALETTE_LABELS = {name: name.upper() if len(name) <= 4 else name.capitalize() for name in PALETTES}
+
+
+@dataclass(frozen=True)
+class AtlasView:
+    """Everything the Atlas shows, as chosen by the user (and written in the URL)."""
+
+    metric_id: str
+    year: int
+    classification: str
+    n_classes: int
+    palette: str
+    outlines: bool
+
+
+def controls(catalogue: dict[str, Measure]) -> AtlasView:
+    """Draw the Atlas controls (seeded from the URL) and return the chosen view."""
+    ids = grouped_ids(catalogue)
+    default_metric = pick_default(catalogue, DEFAULT_MEASURES) or ids[0]
+    metric_p = UrlParam(
+        "atlas_metric", lambda raw: parse_choice(raw, ids, default_metric, "measure"), one
+    )
+    method_p = UrlParam(
+        "atlas_classes",
+        lambda raw: parse_choice(raw, list(METHODS), "quantiles", "classification"),
+        one,
+    )
+    n_p = UrlParam(
+        "atlas_n", lambda raw: parse_int(raw, 3, MAX_CLASSES, 5, "number of classes"), one
+    )
+    palette_p = UrlParam(
+        "atlas_palette", lambda raw: parse_choice(raw, list(PALETTES), "auto", "palette"), one
+    )
+    outline_p = UrlParam("atlas_outlines", lambda raw: parse_bool(raw, True), flag)
+
+    for param in (metric_p, method_p, n_p, palette_p, outline_p):
+        seed(param)
+    col_measure, col_year, col_class, col_n, col_palette, col_outline = st.columns(
+        [3.2, 1.1, 1.6, 0.9, 1.2, 1.3], vertical_alignment="bottom"
+    )
+    metric_id = col_measure.selectbox(
+        "Measure",
+        ids,
+        format_func=lambda m: option_label(catalogue[m]),
+        key="atlas_metric",
+        help=catalogue[st.session_state["atlas_metric"]].help_text(),
+    )
+    measure = catalogue[metric_id]
+    years = list(measure.years) or [measure.default_year]
+    year_p = UrlParam("atlas_year", lambda raw: parse_year(raw, years, measure.default_year), one)
+    seed(year_p)
+    year = col_year.selectbox(
+        "Year",
+        years,
+        key="atlas_year",
+        disabled=len(years) < 2,
+        help="Measures with a series can be shown for any of their years.",
+    )
+    classification = col_class.selectbox(
+        "Classes",
+        list(METHODS),
+        format_func=METHODS.get,
+        key="atlas_classes",
+        help="How counties are grouped into colours. Quantiles: equal numbers of counties per "
+        "colour. Equal intervals: equal value ranges. Natural breaks: groups that minimise the "
+        "spread within each colour.",
+    )
+    n_classes = col_n.selectbox("Colours", list(range(3, MAX_CLASSES + 1)), key="atlas_n")
+    palette = col_palette.selectbox(
+        "Palette",
+        ["auto", *PALETTES],
+        format_func=lambda p: "Automatic" if p == "auto" else PALETTE_LABELS[p],
+        key="atlas_palette",
+        help="Automatic: a sequential palette, or a diverging one around the measure's midpoint.",
+    )
+    outlines = col_outline.toggle(
+        "Hub & heartland",
+        key="atlas_outlines",
+        help="Outline the coastal tech hubs and heartland metros.",
+    )
+    publish(metric_p, year_p, method_p, n_p, palette_p, outline_p)
+    return AtlasView(metric_id, int(year), classification, int(n_classes), palette, outlines)

@@ -1,0 +1,113 @@
+"""Draw the map engine's figures in Streamlit and turn a click into a county FIPS."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from geo.choropleth import build_choropleth, plotly_config
+from ui.pagedata.catalogue import Measure
+
+MAP_COLUMNS = ["fips", "name", "state_abbr", "value", "status", "note"]
+
+
+def map_values(values: pd.DataFrame) -> pd.DataFrame:
+    """The columns the map engine needs, names as hover shows them ('Wyandotte County, KS')."""
+    frame = values.copy()
+    frame["name"] = frame.get("full_name", frame.get("name"))
+    frame["note"] = frame["note"].fillna("")
+    return frame[MAP_COLUMNS]
+
+
+def county_map(
+    values: pd.DataFrame,
+    measure: Measure,
+    year: int,
+    states: tuple[str, ...],
+    *,
+    classification: str = "quantiles",
+    n_classes: int = 5,
+    palette: str | None = None,
+    outlines: pd.DataFrame | bool | None = None,
+    institutions: pd.DataFrame | None = None,
+    height: int = 620,
+) -> go.Figure:
+    """A county choropleth of one measure for the states in view (all when empty)."""
+    return build_choropleth(
+        map_values(values),
+        value_label=measure.label,
+        value_format=measure.value_format,
+        unit=measure.unit,
+        source_line=f"{measure.source}, {year}",
+        classification=classification,
+        n_classes=n_classes,
+        palette=palette,
+        midpoint=measure.diverging_midpoint,
+        states=list(states) or None,
+        outlines=outlines,
+        institutions=institutions,
+        height=height,
+    )
+
+
+def zoom_to_points(fig: go.Figure, lon: pd.Series, lat: pd.Series, pad: float = 0.35) -> go.Figure:
+    """Fit a state-view map to a small area (a metro, a county and its neighbours)."""
+    lon0, lon1 = float(lon.min()) - pad, float(lon.max()) + pad
+    lat0, lat1 = float(lat.min()) - pad * 0.8, float(lat.max()) + pad * 0.8
+    fig.update_geos(
+        projection={
+            "type": "albers",
+            "rotation": {"lon": (lon0 + lon1) / 2},
+            "parallels": [lat0, lat1],
+        },
+        center={"lon": (lon0 + lon1) / 2, "lat": (lat0 + lat1) / 2},
+        lonaxis_range=[lon0, lon1],
+        lataxis_range=[lat0, lat1],
+    )
+    return fig
+
+
+def show_map(fig: go.Figure, key: str, clickable: bool = False) -> str | None:
+    """Draw a map with the offline config; return the FIPS of a clicked county, if any."""
+    if not clickable:
+        st.plotly_chart(fig, config=plotly_config(), key=key)
+        return None
+    event = st.plotly_chart(
+        fig, config=plotly_config(), key=key, on_select="rerun", selection_mode="points"
+    )
+    points = event.get("selection", {}).get("points", []) if event else []
+    for point in points:
+        location = point.get("location")
+        if isinstance(location, str) and len(location) == 5 and location.isdigit():
+            return location
+    return None
+
+
+def add_markers(
+    fig: go.Figure,
+    points: pd.DataFrame,
+    name: str,
+    symbol: str = "star",
+    color: str = "#d62728",
+    size: int = 13,
+) -> go.Figure:
+    """Overlay labelled markers (lon, lat, label columns), e.g. TechHire communities."""
+    pts = points.dropna(subset=["lon", "lat"])
+    fig.add_trace(
+        go.Scattergeo(
+            lon=pts["lon"],
+            lat=pts["lat"],
+            text=pts["label"],
+            mode="markers",
+            name=name,
+            marker={
+                "symbol": symbol,
+                "size": size,
+                "color": color,
+                "line": {"color": "#ffffff", "width": 1},
+            },
+            hovertemplate="<b>%{text}</b><extra>" + name + "</extra>",
+        )
+    )
+    return fig

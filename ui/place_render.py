@@ -1,0 +1,205 @@
+"""Sections of the place page: county profile and metro profile."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import cache, frame, maps
+from ui.db import DbKey
+from ui.pagedata import hubs, profile
+from ui.pagedata.catalogue import Measure, grouped_ids, option_label, pick_default
+from ui.pagedata.training import POINT_NOTE
+from ui.params import parse_choice
+from ui.url_state import UrlParam, one, publish, seed
+
+MAP_DEFAULTS = ["some_college_share", "tech_jobs_share", "tech_jobs"]
+
+
+def _map_measure(catalogue: dict[str, Measure]) -> Measure:
+    ids = grouped_ids(catalogue)
+    default = pick_default(catalogue, MAP_DEFAULTS) or ids[0]
+    param = UrlParam("place_metric", lambda raw: parse_choice(raw, ids, default, "measure"), one)
+    seed(param)
+    metric_id = st.selectbox(
+        "Colour the map by",
+        ids,
+        format_func=lambda m: option_label(catalogue[m]),
+        key="place_metric",
+    )
+    publish(param)
+    return catalogue[metric_id]
+
+
+def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
+    """Every measure, a small map with neighbours, training nearby and look-alike counties."""
+    catalogue = cache.measures(db)
+    row = cache.county(db, fips)
+    st.title(row["full_name"])
+    metro = row.get("cbsa_title")
+    rucc = row.get("rucc_2023")
+    st.caption(
+        " · ".join(
+            part
+            for part in [
+                f"County FIPS {fips}",
+                f"{row.get('cbsa_type')} area: {metro}"
+                if metro
+                else "Outside any metro or micro area",
+                f"Rural-urban continuum code {int(rucc)} "
+                "(USDA ERS 2023; 1 = largest metros, 9 = most rural)"
+                if rucc is not None and not pd.isna(rucc)
+                else None,
+            ]
+            if part
+        )
+    )
+    values = cache.county_measures(db, fips)
+    table = profile.measures_table(values)
+
+    left, right = st.columns([1.35, 1], gap="large")
+    with left:
+        st.subheader("Every measure")
+        st.dataframe(
+            table,
+            hide_index=True,
+            height=min(38 * (len(table) + 1), 640),
+            column_config={"Note": st.column_config.TextColumn(width="medium")},
+        )
+        st.download_button(
+            "Download this profile (CSV)",
+            table.to_csv(index=False).encode("utf-8"),
+            file_name=f"profile_{fips}.csv",
+            mime="text/csv",
+            key="place_download",
+            icon=":material/download:",
+        )
+        st.caption(
+            "Percentiles: share of counties with a lower value (100th = highest), "
+            "nationally and within the state. Suppressed figures are never counted as zero."
+        )
+    with right:
+        st.subheader("The place and its neighbours")
+        measure = _map_measure(catalogue)
+        near = cache.neighbours(db, fips, measure.metric_id, measure.default_year)
+        near_values = near.assign(note="", name=near["full_name"])
+        fig = maps.county_map(
+            near_values,
+            measure,
+            measure.default_year,
+            tuple(sorted(set(near["state_abbr"]))),
+            height=430,
+        )
+        fig = maps.zoom_to_points(fig, near["lon"], near["lat"])
+        fig.update_layout(title={"text": f"{measure.label}, {measure.default_year}"})
+        clicked = maps.show_map(fig, key="place_map", clickable=True)
+        if clicked and clicked != fips:
+            st.switch_page(frame.page_file("place"), query_params={"place_fips": clicked})
+        st.caption("Counties whose representative point is within 120 km. Click one to open it.")
+
+    st.subheader("Training in and near the county")
+    nearest = cache.nearest_public_two_year(db, float(row["lon"]), float(row["lat"]))
+    if nearest:
+        st.metric(
+            "Nearest public 2-year college",
+            f"{nearest['distance_km']:,.0f} km",
+            help=POINT_NOTE,
+        )
+        st.caption(f"{nearest['name']}, {nearest['city']}, {nearest['state_abbr']}")
+    near_inst = cache.institutions_near(db, float(row["lon"]), float(row["lat"]), profile.NEAR_KM)
+    st.dataframe(
+        near_inst[
+            [
+                "name",
+                "city",
+                "state_abbr",
+                "sector_label",
+                "level_label",
+                "highest_award_label",
+                "distance_km",
+            ]
+        ].rename(
+            columns={
+                "name": "Institution",
+                "city": "City",
+                "state_abbr": "State",
+                "sector_label": "Sector",
+                "level_label": "Level",
+                "highest_award_label": "Highest award",
+                "distance_km": "Distance (km)",
+            }
+        ),
+        hide_index=True,
+        height=300,
+        column_config={"Distance (km)": st.column_config.NumberColumn(format="%.0f")},
+    )
+    st.caption(f"Active IPEDS institutions within {profile.NEAR_KM} km. {POINT_NOTE}")
+
+    st.subheader("Places like this one")
+    used = [m for m in profile.SIMILARITY_MEASURES if m in catalogue]
+    wide = cache.similarity_inputs(db, tuple(used))
+    if states:
+        wide = wide[wide["state_abbr"].isin(states) | (wide["fips"] == fips)]
+    similar = profile.most_similar(wide, fips, used)
+    st.caption(
+        "The counties closest to this one on standardised values (z-scores, sizes on a log "
+        "scale) of: "
+        + ", ".join(catalogue[m].label.lower() for m in used)
+        + (f". Searched within {', '.join(states)}." if states else ". Searched nationwide.")
+    )
+    if similar.empty:
+        st.info("This county lacks one of those figures, so it cannot be compared.")
+    else:
+        shown = similar[["fips", "full_name", *used, "distance"]].rename(
+            columns={"full_name": "County", "fips": "FIPS", "distance": "Distance (z)"}
+            | {m: catalogue[m].label for m in used}
+        )
+        st.dataframe(
+            shown,
+            hide_index=True,
+            column_config={"Distance (z)": st.column_config.NumberColumn(format="%.2f")},
+        )
+
+
+def metro_profile(db: DbKey, cbsa: str) -> None:
+    """A metro's measures (summed or combined over its counties) and its counties on a map."""
+    catalogue = cache.measures(db)
+    members = cache.cbsa_members(db)
+    area = hubs.metro_areas(members, [cbsa], ())[0]
+    st.title(area.label)
+    st.caption(f"CBSA {cbsa} · {len(area.fips)} counties (OMB 2023 delineation)")
+    values = cache.area_values(db, (area,))
+    measures = [catalogue[m] for m in grouped_ids(catalogue)]
+    extra = hubs.per_tech_job_measure(catalogue)
+    if extra and extra.metric_id not in catalogue:
+        measures.append(extra)
+    table = hubs.comparison_table(values, [area], measures)
+    left, right = st.columns([1.3, 1], gap="large")
+    with left:
+        st.subheader("Every measure, metro as a whole")
+        st.dataframe(table, hide_index=True, height=min(38 * (len(table) + 1), 640))
+        st.download_button(
+            "Download this profile (CSV)",
+            hubs.comparison_csv(values, [area], measures),
+            file_name=f"metro_{cbsa}.csv",
+            mime="text/csv",
+            key="place_download",
+            icon=":material/download:",
+        )
+    with right:
+        st.subheader("Its counties")
+        measure = _map_measure(catalogue)
+        counties = cache.metro_county_values(db, measure.metric_id, measure.default_year, (cbsa,))
+        pts = members[members["cbsa_code"] == cbsa]
+        fig = maps.county_map(
+            counties,
+            measure,
+            measure.default_year,
+            tuple(sorted(set(pts["state_abbr"]))),
+            height=430,
+        )
+        fig = maps.zoom_to_points(fig, pts["lon"], pts["lat"])
+        clicked = maps.show_map(fig, key="place_map", clickable=True)
+        if clicked:
+            st.switch_page(frame.page_file("place"), query_params={"place_fips": clicked})
+        st.caption("Click a county to open its profile.")
