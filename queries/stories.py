@@ -52,6 +52,15 @@ class View:
         query = self.query_string()
         return f"/{self.page}?{query}" if query else f"/{self.page}"
 
+    def map_options(self) -> dict[str, object]:
+        """Map styling the view sets (`<page>_classes`, `_n`, `_palette`, `_outlines`)."""
+        options: dict[str, object] = {}
+        for name in ("classes", "n", "palette", "outlines"):
+            value = self.params.get(f"{self.page}_{name}")
+            if value is not None:
+                options[name] = is_present(value) if name == "outlines" else value
+        return options
+
     def map_request(self) -> tuple[str | None, int | None, tuple[str, ...]]:
         """(measure, year, states) the view maps, read from its `<page>_metric`/`_year`/`states`."""
         metric = self.params.get(f"{self.page}_metric")

@@ -10,25 +10,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from geo.story_map import MapStyle, plotly_config, story_map
+from geo.choropleth import plotly_config
 from queries.stories import (
     SlideAddress,
     Story,
+    View,
     load_stories,
     parse_slide_query,
     slide_query,
     stories_dir,
 )
 from queries.story_facts import FactValue, fill, resolve_fact, slide_problems
-from ui import cache
+from ui import cache, maps
 from ui.db import DbKey, con_for, db_key
+from ui.pagedata.catalogue import Measure
 from ui.present import ACCENT, present_from_url
 
 PREV_KEY = "story_prev"
 NEXT_KEY = "story_next"
 PICK_KEY = "story"  # also the URL parameter
+MAP_HEIGHT = 520
+MAP_HEIGHT_PRESENT = 640
 
 # (file name, modification time) of every story file: an edited story gets a new cache key.
 FolderKey = tuple[tuple[str, int], ...]
@@ -184,21 +190,8 @@ def render_slide(story: Story, number: int, inputs: SlideInputs, db: DbKey, pres
             st.info("This slide's view has no measure to map.")
         else:
             values = cache.county_values(db, measure.metric_id, inputs.year, inputs.states)
-            metros = cache.group_metros(db)["cbsa_code"].tolist()
-            fig = story_map(
-                values,
-                label=measure.label,
-                value_format=measure.value_format,
-                metro_codes=metros,
-                style=MapStyle.projector() if present else MapStyle(),
-                zoom_to_data=bool(inputs.states),
-            )
-            st.plotly_chart(
-                fig,
-                key="story_map_chart",
-                config=plotly_config(),
-                height=_map_height(present),
-            )
+            fig = slide_map(values, measure, inputs, slide.view, db, present)
+            st.plotly_chart(fig, key="story_map_chart", config=plotly_config())
 
     source = slide.source
     if measure is not None:
@@ -217,9 +210,41 @@ def render_slide(story: Story, number: int, inputs: SlideInputs, db: DbKey, pres
             )
 
 
-def _map_height(present: bool) -> int:
-    """Fixed map height; the theme's CSS lets the chart grow with the screen."""
-    return 560 if present else 480
+def slide_map(
+    values: pd.DataFrame,
+    measure: Measure,
+    inputs: SlideInputs,
+    view: View,
+    db: DbKey,
+    present: bool,
+) -> go.Figure:
+    """The Atlas map engine's figure for the slide's view, with type sized for a projector."""
+    options = view.map_options()
+    # Hover shows "Suppressed" / "No data" without the long per-county note: a slide change
+    # then sends well under 100 KB, and the note is one click away in the dashboard.
+    lean = values.assign(note="")
+    fig = maps.county_map(
+        lean,
+        measure,
+        inputs.year,
+        inputs.states,
+        classification=options.get("classes", "quantiles"),
+        n_classes=int(options.get("n", 5)),
+        palette=None if options.get("palette", "auto") == "auto" else options["palette"],
+        outlines=cache.group_metros(db) if options.get("outlines", True) else None,
+        height=MAP_HEIGHT_PRESENT if present else MAP_HEIGHT,
+    )
+    if present:
+        fig.update_layout(
+            font_size=20,
+            title_font_size=24,
+            legend_font_size=19,
+            hoverlabel_font_size=20,
+            margin={"t": 44, "b": 56},
+        )
+        fig.update_traces(colorbar_tickfont_size=19, selector={"type": "choropleth"})
+        fig.update_annotations(font_size=15)
+    return fig
 
 
 def _escape(text: str) -> str:
