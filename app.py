@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import frame, sidebar
+from ui import frame, present, sidebar
 from ui.db import db_key
 
 st.set_page_config(page_title="Heartland Tech Atlas", page_icon=":material/map:", layout="wide")
@@ -16,4 +16,5 @@ if db is None:
 else:
     page = st.navigation(frame.pages(), position="top")
     sidebar.render(db)
+    present.apply_theme()
 page.run()

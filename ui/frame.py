@@ -13,6 +13,7 @@ PAGE_FILES = {
     "place": ("pages/place.py", "Place profile", ":material/location_on:"),
     "training": ("pages/training.py", "Training", ":material/school:"),
     "about": ("pages/about.py", "About the data", ":material/info:"),
+    "story": ("pages/story.py", "Story", ":material/slideshow:"),
 }
 
 _CSS = """
