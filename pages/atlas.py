@@ -7,7 +7,7 @@ from ui.pagedata.atlas import ranking_csv, ranking_table
 from ui.sidebar import selected_states
 
 db = db_key()
-states = selected_states()
+states = selected_states(db)
 catalogue = cache.measures(db)
 where = render.where_label(states)
 

@@ -5,7 +5,7 @@ from ui.db import db_key
 from ui.sidebar import selected_states
 
 db = db_key()
-states = selected_states()
+states = selected_states(db)
 catalogue = cache.measures(db)
 
 st.title("Coastal tech hubs and heartland cities, side by side")

@@ -13,5 +13,5 @@ kind, code = chosen_place(
 if kind == "metro":
     place_render.metro_profile(db, code)
 else:
-    place_render.county_profile(db, code, selected_states())
+    place_render.county_profile(db, code, selected_states(db))
 st.caption("Find another place with the search box in the sidebar.")

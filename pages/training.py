@@ -7,7 +7,7 @@ from ui.sidebar import selected_states
 from ui.training_controls import controls
 
 db = db_key()
-states = selected_states()
+states = selected_states(db)
 catalogue = cache.measures(db)
 where = render.where_label(states)
 

@@ -79,3 +79,8 @@ def number_column(measure: Measure, label: str | None = None) -> st.column_confi
 def where_label(states: tuple[str, ...]) -> str:
     """'US', 'KS' or 'KS, MO' for headings."""
     return ", ".join(states) if states else "US"
+
+
+def counties(n: int) -> str:
+    """'1 county', '12 counties'."""
+    return f"{n:,} county" if n == 1 else f"{n:,} counties"

@@ -19,9 +19,18 @@ def states_param(known: list[str]) -> UrlParam:
     return UrlParam(STATES_KEY, lambda raw: parse_states(raw, known), many)
 
 
-def selected_states() -> tuple[str, ...]:
-    """The states chosen in the sidebar (empty = the whole country)."""
-    return tuple(st.session_state.get(STATES_KEY) or ())
+def selected_states(db: DbKey) -> tuple[str, ...]:
+    """The states chosen in the sidebar (empty = the whole country).
+
+    Read from the sidebar widget; when a page runs without the frame's sidebar (a page script
+    run on its own, as AppTest's switch_page does), from the URL or the last kept value.
+    """
+    if STATES_KEY in st.session_state:
+        return tuple(st.session_state[STATES_KEY] or ())
+    raw = st.query_params.get_all(STATES_KEY)
+    if raw:
+        return tuple(parse_states(raw, list(cache.states(db)["state_abbr"])).value)
+    return tuple(st.session_state.get("_url_kept", {}).get(STATES_KEY) or ())
 
 
 def go_to_place(kind: str, code: str) -> None:

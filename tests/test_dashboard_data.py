@@ -1,0 +1,162 @@
+"""Page logic on the tiny fixture database: headline sums, ranks, CSV, search, look-alikes."""
+
+from __future__ import annotations
+
+import io
+
+import duckdb
+import pandas as pd
+import pytest
+
+from tests.fixtures.atlas_fixture import build_fixture_db
+from ui.fmt import format_value, ordinal
+from ui.pagedata import atlas, catalogue, hubs, places, profile, training
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    path = build_fixture_db(tmp_path_factory.mktemp("dash") / "atlas.duckdb")
+    connection = duckdb.connect(str(path), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def measures(con: duckdb.DuckDBPyConnection) -> dict[str, catalogue.Measure]:
+    return catalogue.load_catalogue(con)
+
+
+def test_format_value_follows_d3_and_never_turns_suppressed_into_zero() -> None:
+    assert format_value(12345.6, ",.0f") == "12,346"
+    assert format_value(0.1234, ".1%") == "12.3%"
+    assert format_value(56000, "$,.0f") == "$56,000"
+    assert format_value(None, ",.0f", "suppressed") == "Suppressed"
+    assert format_value(float("nan"), ",.0f") == "No data"
+    assert ordinal(22) == "22nd" and ordinal(11) == "11th" and ordinal(None) == "—"
+
+
+def test_catalogue_groups_measures_by_theme(measures: dict) -> None:
+    ids = catalogue.grouped_ids(measures)
+    themes = [measures[i].theme for i in ids]
+    assert themes.index("tech_jobs") < themes.index("talent") < themes.index("context")
+    assert measures["tech_jobs"].years == (2015, 2023) and measures["tech_jobs"].has_series
+
+
+def test_state_filter_limits_and_reranks_counties(con: duckdb.DuckDBPyConnection) -> None:
+    kansas = atlas.county_values(con, "tech_jobs", 2023, ("KS",))
+    assert set(kansas["state_abbr"]) == {"KS"}
+    ok = kansas[kansas["status"] == "ok"]
+    assert ok.sort_values("rank")["fips"].tolist() == ["20091", "20209"]
+    suppressed = kansas[kansas["fips"] == "20001"].iloc[0]
+    assert suppressed["status"] == "suppressed" and pd.isna(suppressed["value"])
+    assert pd.isna(suppressed["rank"])
+
+
+def test_headline_counts_a_combined_area_once_and_reports_missing(
+    con: duckdb.DuckDBPyConnection, measures: dict
+) -> None:
+    head = atlas.headline(con, measures["total_jobs"], 2022, ("VA", "CT"))
+    # Albemarle and Charlottesville share BEA's combined figure: 118,000 counted once.
+    assert head.total == 118000
+    assert head.counties_no_data == 1  # the Connecticut planning region
+
+
+def test_headline_rate_is_sum_over_sum(con: duckdb.DuckDBPyConnection, measures: dict) -> None:
+    head = atlas.headline(con, measures["some_college_share"], 2024, ("KS",))
+    assert head.total is None
+    assert head.aggregate_rate == pytest.approx((21000 + 60000 + 1700) / (110000 + 420000 + 8800))
+
+
+def test_headline_counts_suppressed(con: duckdb.DuckDBPyConnection, measures: dict) -> None:
+    head = atlas.headline(con, measures["tech_jobs"], 2023, ())
+    assert head.counties_suppressed == 1 and head.counties_with_value == 10
+
+
+def test_ranking_csv_keeps_suppressed_empty_with_source(
+    con: duckdb.DuckDBPyConnection, measures: dict
+) -> None:
+    values = atlas.county_values(con, "tech_jobs", 2023, ("KS",))
+    table = atlas.ranking_table(values, measures["tech_jobs"], 2023)
+    csv = pd.read_csv(io.BytesIO(atlas.ranking_csv(table)), dtype={"FIPS": str})
+    assert csv["FIPS"].tolist()[:2] == ["20091", "20209"]
+    allen = csv[csv["FIPS"] == "20001"].iloc[0]
+    assert pd.isna(allen["Tech jobs"]) and allen["Status"] == "suppressed"
+    assert set(csv["Source"]) == {"BLS QCEW"} and set(csv["Vintage"].astype(str)) == {"2023"}
+
+
+def test_search_finds_counties_metros_and_cities(con: duckdb.DuckDBPyConnection) -> None:
+    index = places.search_index(con)
+    assert places.search(index, "wyandotte").iloc[0]["code"] == "20209"
+    kinds = set(places.search(index, "kansas city")["kind"])
+    assert {"metro", "city"} <= kinds
+    assert places.search(index, "Iola").iloc[0]["fips"] == "20001"
+    assert places.search(index, "x").empty
+    assert places.search(index, "zzzz-nowhere").empty
+
+
+def test_group_values_sum_counts_and_combine_rates(con: duckdb.DuckDBPyConnection) -> None:
+    areas = hubs.group_areas(con, ())
+    values = hubs.area_values(con, areas).set_index(["area_id", "metric_id"])["value"]
+    assert values[("heartland_cities", "tech_jobs")] == 4200 + 38000 + 41000
+    share = values[("coastal_hubs", "tech_jobs_share")]
+    assert share == pytest.approx((260000 + 190000 + 350000) / (1050000 + 700000 + 2300000))
+    per_job = values[("heartland_cities", hubs.PER_TECH_JOB)]
+    assert per_job == pytest.approx((21000 + 60000 + 80000) / (4200 + 38000 + 41000))
+
+
+def test_group_cut_to_states(con: duckdb.DuckDBPyConnection) -> None:
+    areas = {a.area_id: a for a in hubs.group_areas(con, ("KS",))}
+    assert set(areas["heartland_cities"].fips) == {"20209", "20091"}
+
+
+def test_jobs_added_share_of_national_change(con: duckdb.DuckDBPyConnection) -> None:
+    added = hubs.jobs_added(con, hubs.group_areas(con, ())).set_index("area_id")
+    hub_change = (1400000 - 1050000) + (950000 - 720000) + (3300000 - 2900000)
+    assert added.loc["coastal_hubs", "change"] == hub_change
+    assert added.loc["coastal_hubs", "share_of_national_change"] == pytest.approx(
+        hub_change / 35_000_000
+    )
+
+
+def test_indexed_series_is_100_in_2010(con: duckdb.DuckDBPyConnection) -> None:
+    series = hubs.indexed(hubs.area_series(con, hubs.group_areas(con, ())))
+    assert (series[series["year"] == 2010]["value"].round(6) == 100).all()
+
+
+def test_similar_counties_exclude_the_place_and_rank_by_distance(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    used = ["some_college_share", "median_household_income", "unemployment_rate"]
+    wide = profile.similarity_inputs(con, used)
+    similar = profile.most_similar(wide, "20209", used, n=3)
+    assert "20209" not in set(similar["fips"])
+    assert similar["distance"].is_monotonic_increasing and len(similar) == 3
+
+
+def test_profile_percentiles(con: duckdb.DuckDBPyConnection) -> None:
+    jackson = profile.county_measures(con, "29095").set_index("metric_id")
+    assert jackson.loc["tech_jobs", "state_percentile"] == 100.0  # most tech jobs in Missouri
+    assert jackson.loc["tech_jobs", "national_percentile"] < 100.0  # New York County has more
+    table = profile.measures_table(profile.county_measures(con, "20001"))
+    assert "Suppressed" in table["Value"].tolist()
+
+
+def test_training_deserts_follow_the_distance_threshold(con: duckdb.DuckDBPyConnection) -> None:
+    nearest = training.nearest_colleges(con, ())
+    pop = pd.DataFrame({"fips": nearest["fips"], "value": 1000.0})
+    far = training.deserts(nearest, 50, pop)
+    assert set(far["fips"]) == {"29019", "09110"}  # Boone MO (196 km), Capitol CT (161 km)
+    assert far["distance_km"].is_monotonic_decreasing
+    assert training.deserts(nearest, 180, pop)["fips"].tolist() == ["29019"]
+    assert far["population"].sum() == 2000
+
+
+def test_nearest_college_crosses_state_lines(con: duckdb.DuckDBPyConnection) -> None:
+    nearest = training.nearest_colleges(con, ("CT",)).set_index("fips")
+    assert nearest.loc["09110", "nearest_college_place"] == "New York, NY"
+
+
+def test_institution_types_set_public_two_year_apart(con: duckdb.DuckDBPyConnection) -> None:
+    points = training.map_points(training.institutions(con, ()))
+    assert (points["type"] == "Public 2-year college").sum() == 8
+    assert {"lon", "lat", "name", "type", "state_abbr"} <= set(points.columns)
