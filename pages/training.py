@@ -47,7 +47,7 @@ pop_id = "population" if "population" in catalogue else "adults_25_plus"
 pop = cache.county_values(db, pop_id, catalogue[pop_id].default_year, states)[["fips", "value"]]
 deserts = training.deserts(nearest, view.max_km, pop)
 st.subheader(
-    f"Training deserts, {where}: {len(deserts):,} counties farther than "
+    f"Training deserts, {where}: {render.counties(len(deserts))} farther than "
     f"{view.max_km} km from any public 2-year college"
 )
 c1, c2 = st.columns(2)
