@@ -151,7 +151,15 @@ def load_acs(con: duckdb.DuckDBPyConnection, ctx: BuildContext) -> int:
         src.require_pattern(path, cols, rf"{table}_0\d\dE", "estimate")
         paths[table.lower()] = str(path)
     run_sql(con, "acs", "ACS files in census_acs5_2024/", **paths)
-    _check_duplicates(con, "acs", "census_acs5_2024/ACSDT5Y2024.*-Data.csv")
+    dup = _one(
+        con,
+        "select tbl, fips, count(*) from acs_cells where kind = 'E'"
+        " group by tbl, fips, variable having count(*) > 1 limit 1",
+    )
+    if dup:
+        raise BuildError(
+            f"{paths[dup[0].lower()]}: FIPS {dup[1]} appears {dup[2]} times (expected once)"
+        )
     for table in ACS_TABLES:
         read, loaded, missing = _one(
             con,
