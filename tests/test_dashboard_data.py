@@ -98,7 +98,7 @@ def test_group_values_sum_counts_and_combine_rates(con: duckdb.DuckDBPyConnectio
     areas = hubs.group_areas(con, ())
     values = hubs.area_values(con, areas).set_index(["area_id", "metric_id"])["value"]
     assert values[("heartland_cities", "tech_jobs")] == 4200 + 38000 + 41000
-    share = values[("coastal_hubs", "tech_jobs_share")]
+    share = values[("coastal_hubs", "tech_share")]
     assert share == pytest.approx((260000 + 190000 + 350000) / (1050000 + 700000 + 2300000))
     per_job = values[("heartland_cities", hubs.PER_TECH_JOB)]
     assert per_job == pytest.approx((21000 + 60000 + 80000) / (4200 + 38000 + 41000))

@@ -13,7 +13,7 @@ from ui.params import parse_bool, parse_choice, parse_int, parse_year
 from ui.url_state import UrlParam, flag, one, publish, seed
 
 # First-load measure: the talent the Atlas is about, then tech jobs.
-DEFAULT_MEASURES = ["some_college_share", "tech_jobs_share", "tech_jobs", "total_jobs"]
+DEFAULT_MEASURES = ["some_college_share", "tech_share", "tech_jobs", "total_jobs"]
 PALETTE_LABELS = {name: name.upper() if len(name) <= 4 else name.capitalize() for name in PALETTES}
 
 

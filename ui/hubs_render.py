@@ -12,7 +12,7 @@ from ui.pagedata.catalogue import Measure, grouped_ids
 from ui.params import parse_bool, parse_choice, parse_code_list, parse_fips
 from ui.url_state import UrlParam, flag, many, one, publish, seed
 
-BAR_DEFAULTS = ["tech_jobs_share", "tech_jobs", "some_college_share"]
+BAR_DEFAULTS = ["tech_share", "tech_jobs", "some_college_share"]
 
 
 def measures_for(catalogue: dict[str, Measure]) -> list[Measure]:

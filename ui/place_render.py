@@ -13,7 +13,7 @@ from ui.pagedata.training import POINT_NOTE
 from ui.params import parse_choice
 from ui.url_state import UrlParam, one, publish, seed
 
-MAP_DEFAULTS = ["some_college_share", "tech_jobs_share", "tech_jobs"]
+MAP_DEFAULTS = ["some_college_share", "tech_share", "tech_jobs"]
 
 
 def _map_measure(catalogue: dict[str, Measure]) -> Measure:

@@ -15,13 +15,13 @@ from ui.pagedata.catalogue import Measure
 # The measures the comparison leads with, when the catalogue has them (in this order).
 HEADLINE_MEASURES = [
     "tech_jobs",
-    "tech_jobs_share",
+    "tech_share",
     "tech_avg_pay",
     "job_growth_2010_2022",
     "some_college_no_degree",
     "some_college_share",
     "some_college_per_tech_job",
-    "institutions_per_100k",
+    "institutions_per_100k_adults",
     "unemployment_rate",
     "median_household_income",
 ]

@@ -15,8 +15,8 @@ from ui.fmt import format_value, ordinal
 # training, income, unemployment and size, so a look-alike is alike on what the Atlas is about.
 SIMILARITY_MEASURES = [
     "some_college_share",
-    "tech_jobs_share",
-    "institutions_per_100k",
+    "tech_share",
+    "institutions_per_100k_adults",
     "median_household_income",
     "unemployment_rate",
     "population",
