@@ -108,6 +108,12 @@ def validate(con: duckdb.DuckDBPyConnection, qcew_loaded: bool) -> None:
     )
     _fail_if(
         con,
+        "select metric_id, fips, year, count(*) from county_values group by all"
+        " having count(*) > 1 limit 1",
+        "{0} for county {1} in {2}: {3} rows (expected one)",
+    )
+    _fail_if(
+        con,
         "select distinct metric_id from county_values anti join metrics using (metric_id) limit 1",
         "queries/build/metrics.csv: no catalogue row for measure {0!r}",
     )

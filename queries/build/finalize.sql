@@ -40,7 +40,9 @@ select
     end,
     s.area_fips
 from stage_values s
-join area_map m on m.area_fips = s.area_fips;
+join area_map m on m.area_fips = s.area_fips
+-- Stored in query order (measure, year, county) so a page's read touches few row groups.
+order by s.metric_id, s.year, m.fips;
 
 insert into source_area_values
 select source_id, metric_id, area_fips, year, value, status

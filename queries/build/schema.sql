@@ -27,10 +27,10 @@ create table metrics (
     formula varchar, higher_is_better boolean, kind varchar not null, numerator_id varchar,
     denominator_id varchar, multiplier double, diverging_midpoint double, sort_order integer not null
 );
+-- No primary-key index here (it would double the file); validation checks uniqueness.
 create table county_values (
     metric_id varchar not null, fips varchar not null, year integer not null, value double,
-    moe double, status varchar not null, note varchar, area_fips varchar not null,
-    primary key (metric_id, fips, year)
+    moe double, status varchar not null, note varchar, area_fips varchar not null
 );
 create table national_values (
     metric_id varchar not null, year integer not null, value double, source_note varchar,
