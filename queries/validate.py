@@ -62,6 +62,35 @@ where c.s is null or c.s > us.v * (1 + $excess) or c.s < us.v * (1 - $shortfall)
 order by 1 limit 1
 """
 
+# Expected row counts per source (SOURCES.md), as ranges so a new vintage does not break the build.
+_ROW_COUNTS = (
+    (
+        "bea_caemp25n (state files)",
+        "select count(distinct area_fips) from bea_long where area_fips not like '__000'",
+        3050,
+        3200,
+    ),
+    (
+        "bls_qcew/qcew_tech_industries_2015_2023.csv.gz (county rows, industry 10, 2023)",
+        "select count(*) from qcew_raw where agglvl_code = '71' and industry_code = '10'"
+        " and year = 2023 and area_fips not like '__999'",
+        3150,
+        3300,
+    ),
+    (
+        "bls_laus/laucnty24.xlsx (county rows)",
+        "select count(*) from laus_cells",
+        3150,
+        3300,
+    ),
+    (
+        "techhire/techhire_communities.csv (matched counties)",
+        "select count(distinct fips) from techhire_communities",
+        200,
+        3222,
+    ),
+)
+
 _ACS_SUM = """
 select sum(value) from county_values
 where metric_id = $m and status = 'ok' and left(fips, 2) <> '72'
@@ -148,6 +177,12 @@ def validate(con: duckdb.DuckDBPyConnection, qcew_loaded: bool) -> None:
                 f"census_acs5_2024: {metric} sums to {total or 0:,.0f} over the 50 states and DC"
                 f" (expected {low:,.0f}-{high:,.0f})"
             )
+    for where, sql, low, high in _ROW_COUNTS:
+        if where.startswith("bls_qcew") and not qcew_loaded:
+            continue
+        n = _first(con, sql)[0]
+        if not low <= n <= high:
+            raise BuildError(f"{where}: {n:,} rows (expected {low:,}-{high:,})")
     n_inst = _first(con, "select count(*) from institutions")[0]
     if not 5000 <= n_inst <= 8000:
         raise BuildError(f"ipeds/hd2024.csv: {n_inst} institutions (expected 5,000-8,000)")

@@ -150,3 +150,12 @@ def test_cli_prints_one_line_and_exits_1(tmp_path):
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert out.stderr.strip().count("\n") == 0 and "nowhere" in out.stderr
+
+
+def test_cli_if_missing_keeps_an_existing_database(previous_db):
+    out = subprocess.run(
+        [sys.executable, "-m", "queries", "build", "--if-missing", "--db", str(previous_db)],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert out.returncode == 0 and "not rebuilding" in out.stdout
+    assert_previous_survives(previous_db)
