@@ -134,31 +134,39 @@ def _ranks(values: pd.Series) -> np.ndarray:
 
 
 def _geo_layout(states: list[str] | None) -> dict:
-    """Albers USA for the nation; a conic projection fitted to the chosen states otherwise."""
+    """Albers USA for the nation; an Albers conic centred on the chosen states otherwise.
+
+    Plotly's "usa" scope only draws with the Albers USA projection (any other type leaves the map
+    blank, and Albers USA ignores zooming to a state; both checked in Chromium), and it has no
+    Puerto Rico inset. State views therefore use the "world" scope, whose base map file is served
+    locally as a copy of the US one (geo.prepare writes both), with the conic's centre and
+    standard parallels set from the view's bounding box; ranges in lon/lat frame the view.
+    Alaska's box runs past -180 deg, which the rotated projection draws as one piece.
+    """
     base = {
-        "scope": "usa",
         "showland": True,
         "landcolor": "#ffffff",
         "showlakes": False,
         "showsubunits": False,
         "showcountries": False,
+        "showcoastlines": False,
         "showframe": False,
         "bgcolor": "rgba(0,0,0,0)",
     }
     if not states:
-        return {**base, "projection": {"type": "albers usa"}}
+        return {**base, "scope": "usa", "projection": {"type": "albers usa"}}
     lon0, lat0, lon1, lat1 = views_bbox(states)
-    pad_lon, pad_lat = max((lon1 - lon0) * 0.04, 0.1), max((lat1 - lat0) * 0.04, 0.1)
-    centre_lon = (lon0 + lon1) / 2
+    pad_lon, pad_lat = max((lon1 - lon0) * 0.05, 0.1), max((lat1 - lat0) * 0.05, 0.1)
+    height = lat1 - lat0
     return {
         **base,
+        "scope": "world",
         "projection": {
             "type": "albers",
-            "rotation": {"lon": centre_lon},
+            "rotation": {"lon": (lon0 + lon1) / 2},
             # Standard parallels at 1/6 and 5/6 of the view keep shapes true inside it.
-            "parallels": [lat0 + (lat1 - lat0) / 6, lat1 - (lat1 - lat0) / 6],
+            "parallels": [lat0 + height / 6, lat1 - height / 6],
         },
-        "center": {"lon": centre_lon, "lat": (lat0 + lat1) / 2},
         "lonaxis": {"range": [lon0 - pad_lon, lon1 + pad_lon]},
         "lataxis": {"range": [lat0 - pad_lat, lat1 + pad_lat]},
     }
@@ -183,7 +191,9 @@ def _legend_marker(name: str, color: str, rank: int, line: str = "#9e9e9e") -> g
     )
 
 
-def _outline_trace(url: str, ids: list[str], color: str, width: float, name: str, **kw) -> dict:
+def _outline_trace(
+    url: str, ids: list[str], color: str, width: float, name: str, **kw
+) -> go.Choropleth:
     """A transparent choropleth that only draws borders (no hover, so counties stay hoverable)."""
     return go.Choropleth(
         geojson=url,
@@ -194,6 +204,7 @@ def _outline_trace(url: str, ids: list[str], color: str, width: float, name: str
         marker={"line": {"color": color, "width": width}},
         hoverinfo="skip",
         name=name,
+        showlegend=False,
         **kw,
     )
 
@@ -305,8 +316,7 @@ def build_choropleth(
     state_ids = [ABBR_STATE[a] for a in states] if states else None
     if state_ids is None:
         state_ids = sorted({f[:2] for f in table["fips"]})
-    traces.append(_outline_trace(geo_dir + "states.json", state_ids, "#5f5f5f", 0.8, "States",
-                                 showlegend=False))  # fmt: skip
+    traces.append(_outline_trace(geo_dir + "states.json", state_ids, "#5f5f5f", 0.8, "States"))
 
     traces.extend(_metro_traces(outlines, geo_dir + "metros.json"))
     if institutions is not None and len(institutions):
@@ -328,13 +338,17 @@ def build_choropleth(
         template="none",
         font=FONT,
         height=height,
-        margin={"l": 0, "r": 0, "t": 40, "b": 40},
+        margin={"l": 0, "r": 0, "t": 70, "b": 50},
         paper_bgcolor="rgba(0,0,0,0)",
         title={
-            "text": f"{value_label} ({unit}), {view}" if unit else value_label,
+            "text": f"{value_label} ({unit}), {view}" if unit else f"{value_label}, {view}",
             "x": 0.01,
             "font": {"size": 18},
-        },  # fmt: skip
+            "subtitle": {
+                "text": f"Source: {source_line}. Classes: {method}.",
+                "font": {"size": 13, "color": "#555555"},
+            },
+        },
         geo=_geo_layout(states),
         legend={
             "orientation": "h",
@@ -343,19 +357,6 @@ def build_choropleth(
             "yanchor": "top",
             "bgcolor": "rgba(0,0,0,0)",
         },
-        annotations=[
-            {
-                "text": f"Source: {source_line}. Classes: {method}.",
-                "x": 1.0,
-                "y": -0.02,
-                "xref": "paper",
-                "yref": "paper",
-                "xanchor": "right",
-                "yanchor": "top",
-                "showarrow": False,
-                "font": {"size": 12, "color": "#555555"},
-            }
-        ],
         uirevision=uirevision or ("map-" + (view if states else "us")),
         dragmode=False,
     )
@@ -376,8 +377,22 @@ def _metro_traces(outlines: pd.DataFrame | list[str] | None, url: str) -> list:
     for i, (label, codes) in enumerate(groups):
         color = HUB_COLORS[i % len(HUB_COLORS)]
         ids = sorted(codes.astype(str).unique())
-        traces.append(_outline_trace(url, ids, color, 2.2, str(label), showlegend=True,
-                                     legendrank=20 + i))  # fmt: skip
+        group = f"metros-{i}"
+        traces.append(_outline_trace(url, ids, color, 2.2, str(label), legendgroup=group))
+        # A choropleth draws no legend swatch; a line entry in the same group shows the colour
+        # and still toggles the outlines.
+        traces.append(
+            go.Scattergeo(
+                lon=[None],
+                lat=[None],
+                mode="lines",
+                line={"color": color, "width": 3},
+                name=str(label),
+                legendgroup=group,
+                legendrank=20 + i,
+                hoverinfo="skip",
+            )
+        )
     return traces
 
 

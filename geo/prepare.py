@@ -9,7 +9,8 @@ counties) and writes, under ``static_dir``:
 - ``geo/counties_detail.json``: finer, for state views (0.0001 deg);
 - ``geo/states.json`` and ``geo/metros.json``: state outlines and the hub/heartland metros, both
   dissolved from the same simplified counties, so their edges lie exactly on county edges;
-- ``usa_110m.json``: Plotly's base map, served locally (the browser never asks the internet).
+- ``usa_110m.json``: Plotly's base map, served locally (the browser never asks the internet), and
+  the same file as ``world_110m.json`` for state views, which use Plotly's "world" scope.
 
 Every file is GeoJSON with ``feature.id`` = 5-character FIPS (state files: 2 characters, metro
 files: CBSA code) and ``properties.name`` = the display name used in hover labels.
@@ -248,8 +249,11 @@ def prepare_geometry(
 
     base_map = sources_dir / BASE_MAP
     if base_map.exists():
-        # plotly.js asks topojsonURL + "usa_110m.json" for scope="usa".
+        # plotly.js asks topojsonURL + "usa_110m.json" for scope="usa" (the nation) and
+        # "world_110m.json" for state views; the US layers serve both, so nothing is fetched
+        # from the CDN.
         shutil.copyfile(base_map, static_dir / "usa_110m.json")
+        shutil.copyfile(base_map, static_dir / "world_110m.json")
 
     drawable = ~shapely.is_empty(national)
     # A point inside the county (not the centroid, which can fall outside a crescent or islands).
