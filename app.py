@@ -1,11 +1,15 @@
 """Heartland Tech Atlas: the frame (page config, theme, navigation, shared sidebar)."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import frame, present, sidebar
 from ui.db import db_key
 
-st.set_page_config(page_title="Heartland Tech Atlas", page_icon=":material/map:", layout="wide")
+# A local file: an icon name or emoji would make the browser fetch the favicon from a CDN.
+FAVICON = Path(__file__).parent / "assets" / "favicon.png"
+st.set_page_config(page_title="Heartland Tech Atlas", page_icon=str(FAVICON), layout="wide")
 frame.apply_theme()
 
 db = db_key()
