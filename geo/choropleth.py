@@ -14,8 +14,10 @@
   diverging palette (e.g. the US rate, or 0 for growth);
 - ``states``: 2-letter abbreviations to zoom to; the view, its ranks and classes use only them;
 - ``outlines``: CBSA codes, or a DataFrame with ``cbsa_code`` and ``group_label`` (one outline
-  colour per group, toggled from the legend); ``institutions``: DataFrame with lon, lat, name,
-  type (and optionally state_abbr), drawn as points coloured by type;
+  colour per group, toggled from the legend) and optionally ``cbsa_title`` (OMB title; state
+  views then draw only the metros in the chosen states);
+- ``institutions``: DataFrame with lon, lat, name, type (and optionally state_abbr), drawn as
+  points coloured by type;
 - ``static_url_prefix``: where static/ is served ('app/static/' inside Streamlit);
 - ``height``, ``uirevision`` (keep zoom and legend clicks across reruns; defaults to the view).
 
@@ -318,7 +320,7 @@ def build_choropleth(
         state_ids = sorted({f[:2] for f in table["fips"]})
     traces.append(_outline_trace(geo_dir + "states.json", state_ids, "#5f5f5f", 0.8, "States"))
 
-    traces.extend(_metro_traces(outlines, geo_dir + "metros.json"))
+    traces.extend(_metro_traces(outlines, geo_dir + "metros.json", states))
     if institutions is not None and len(institutions):
         traces.extend(_institution_traces(institutions, states))
 
@@ -363,7 +365,14 @@ def build_choropleth(
     return fig
 
 
-def _metro_traces(outlines: pd.DataFrame | list[str] | None, url: str) -> list:
+def metro_states(cbsa_title: str) -> set[str]:
+    """State abbreviations a CBSA spans, from its OMB title ("Kansas City, MO-KS" -> MO, KS)."""
+    return set(cbsa_title.rsplit(", ", 1)[-1].split("-")) if ", " in cbsa_title else set()
+
+
+def _metro_traces(
+    outlines: pd.DataFrame | list[str] | None, url: str, states: list[str] | None
+) -> list:
     """Metro outline traces: one per group, toggled from the legend."""
     if outlines is None:
         return []
@@ -372,6 +381,12 @@ def _metro_traces(outlines: pd.DataFrame | list[str] | None, url: str) -> list:
     missing = {"cbsa_code", "group_label"} - set(outlines.columns)
     if missing:
         raise ValueError(f"outlines is missing column(s) {sorted(missing)}")
+    if states and "cbsa_title" in outlines.columns:
+        # A state view's lon/lat ranges do not clip other traces: keep only metros in view.
+        in_view = (
+            outlines["cbsa_title"].fillna("").map(lambda t: bool(metro_states(t) & set(states)))
+        )
+        outlines = outlines[in_view]
     traces = []
     groups = outlines.groupby("group_label", sort=True)["cbsa_code"]
     for i, (label, codes) in enumerate(groups):
