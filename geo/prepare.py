@@ -219,12 +219,39 @@ def metro_cbsa_from_omb(sources_dir: Path, cbsa_codes: Iterable[str]) -> dict[st
     return {code: sorted(group["fips"]) for code, group in sub.groupby("CBSA Code")}
 
 
+def resolve_metros(
+    metro_cbsa: dict[str, list[str]], county_fips: Iterable[str], sources_dir: Path
+) -> dict[str, list[str]]:
+    """Normalise to {cbsa_code: [county FIPS]}.
+
+    Also accepts {group: [cbsa_code, ...]} (how the metro groups table is keyed): members that
+    are CBSA codes, not counties, are looked up in OMB's 2023 list. County FIPS end in an odd
+    digit and CBSA codes in 0, so the two cannot be confused.
+    """
+    counties = set(county_fips)
+    out: dict[str, list[str]] = {}
+    cbsa_codes: list[str] = []
+    for key, members in metro_cbsa.items():
+        members = [str(m) for m in members]
+        if any(m in counties for m in members):
+            out[str(key)] = members
+        else:
+            cbsa_codes.extend(members)
+    if cbsa_codes:
+        if not (sources_dir / OMB_LIST1).exists():
+            raise FileNotFoundError(f"CBSA codes given but {sources_dir / OMB_LIST1} is missing")
+        out.update(metro_cbsa_from_omb(sources_dir, cbsa_codes))
+    return out
+
+
 def prepare_geometry(
     sources_dir: Path, static_dir: Path, metro_cbsa: dict[str, list[str]]
 ) -> pd.DataFrame:
     """Write the prepared boundary files and return one row per county.
 
-    Columns: fips, name, lon, lat (a point inside the county), drawable, area_km2.
+    ``metro_cbsa`` maps CBSA code -> member county FIPS (or group -> CBSA codes, see
+    resolve_metros). Columns: fips, name, lon, lat (a point inside the county), drawable,
+    area_km2.
     """
     sources_dir, static_dir = Path(sources_dir), Path(static_dir)
     gdf = read_counties(sources_dir)
@@ -245,7 +272,8 @@ def prepare_geometry(
     state_names = [STATE_ABBR[c] for c in states]
     _write_json(_feature_collection(states, state_names, states.values()), geo_dir / "states.json")
 
-    write_metros(gdf["fips"], national, metro_cbsa, metro_names_from_omb(sources_dir), geo_dir)
+    metros = resolve_metros(metro_cbsa, gdf["fips"], sources_dir)
+    write_metros(gdf["fips"], national, metros, metro_names_from_omb(sources_dir), geo_dir)
 
     base_map = sources_dir / BASE_MAP
     if base_map.exists():
