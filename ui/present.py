@@ -34,17 +34,24 @@ html {{ font-size: clamp(18px, 1.25vw, 30px); }}
 [data-testid="stAppViewContainer"], [data-testid="stMain"] {{ background: #ffffff; }}
 [data-testid="stMain"] p, [data-testid="stMain"] li,
 [data-testid="stMain"] label {{ color: {INK}; }}
-[data-testid="stMain"] h1 {{
-  font-size: 2.3rem !important; line-height: 1.15; color: {INK}; padding: 0 0 0.3rem 0;
+/* The frame sizes every "st-" class in px; headings and their inner spans follow rem here. */
+[data-testid="stMain"] h1, [data-testid="stMain"] h1 * {{
+  font-size: 2.1rem !important; line-height: 1.15; color: {INK};
 }}
-[data-testid="stMain"] h2 {{ font-size: 1.7rem !important; color: {INK}; }}
+[data-testid="stMain"] h1 {{ padding: 0 0 0.2rem 0; }}
+[data-testid="stMain"] h2, [data-testid="stMain"] h2 * {{ font-size: 1.6rem !important; }}
+[data-testid="stMain"] h3, [data-testid="stMain"] h3 * {{ font-size: 1.3rem !important; }}
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p {{ font-size: 1rem; }}
+[data-testid="stMain"] button p {{ font-size: 0.95rem; }}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{
   color: {MUTED} !important; font-size: 0.72rem !important;
 }}
 .st-key-{EXIT_KEY} {{
-  position: fixed; right: 0.6rem; bottom: 0.4rem; width: auto !important; z-index: 1000;
-  opacity: 0.35;
+  position: fixed; left: 0.6rem; bottom: 0.4rem; width: auto !important; z-index: 1000;
+  opacity: 0.3;
 }}
+.st-key-{EXIT_KEY} button {{ min-height: 0; padding: 0.1rem 0.5rem; }}
+.st-key-{EXIT_KEY} button p {{ font-size: 0.6rem !important; }}
 .st-key-{EXIT_KEY}:hover {{ opacity: 1; }}
 </style>
 """

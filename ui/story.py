@@ -1,8 +1,8 @@
 """The Story page's layer: cached stories and facts, slide navigation, and drawing one slide.
 
-Moving to the next slide must feel instant, so every input of a slide (its facts, its map values)
-is cached by its arguments, and after a slide is drawn the next one's inputs are computed too:
-the click then only reads caches and sends the new values.
+Moving to the next slide must feel instant, so every input of a slide (its facts, its map values,
+its finished figure) is cached by its arguments, and once the first slide is on screen the whole
+story is prepared: a click then only reads caches and sends the new slide.
 """
 
 from __future__ import annotations
@@ -83,7 +83,6 @@ def slide_inputs(db: DbKey, key: FolderKey, folder: str, story: Story, number: i
         return SlideInputs(facts, None, None, states)
     measure = measures[metric_id]
     year = year if year in measure.years else measure.default_year
-    cache.county_values(db, metric_id, year, states)
     return SlideInputs(facts, metric_id, year, states)
 
 
@@ -144,7 +143,8 @@ def controls(story: Story, number: int) -> None:
         width="stretch",
     )
     counter_col.markdown(
-        f"<div style='text-align:center;font-weight:600'>{number} / {count}</div>",
+        f"<div class='story-counter' style='text-align:center;font-weight:600;"
+        f"font-size:1.15rem'>{number} / {count}</div>",
         unsafe_allow_html=True,
     )
     next_col.button(
@@ -158,17 +158,37 @@ def controls(story: Story, number: int) -> None:
     )
 
 
-def render_slide(story: Story, number: int, inputs: SlideInputs, db: DbKey, present: bool) -> None:
+# Presentation layout for the Story page: the map fills the height left under the title row and
+# above the source line, so one slide fits a 1280x720 or 1920x1080 share without scrolling.
+_STORY_PRESENT_CSS = """
+<style>
+.st-key-story_map, .st-key-story_map [data-testid="stPlotlyChart"] {
+  height: max(320px, calc(100vh - 10.5rem)) !important;
+}
+</style>
+"""
+
+
+def render_slide(
+    story: Story,
+    number: int,
+    inputs: SlideInputs,
+    fig: go.Figure | None,
+    db: DbKey,
+    present: bool,
+) -> None:
     """Draw one slide: title and controls, headline figure and takeaway, the map, sources."""
     slide = story.slides[number - 1]
-    title_col, nav_col = st.columns([3, 1], vertical_alignment="bottom")
+    if present:
+        st.html(_STORY_PRESENT_CSS)
+    title_col, nav_col = st.columns([2.6, 1.4], vertical_alignment="bottom")
     title_col.title(slide.title, anchor=False)
     with nav_col:
         controls(story, number)
 
     measures = cache.measures(db)
     measure = measures.get(inputs.metric_id) if inputs.metric_id else None
-    text_col, map_col = st.columns([1, 2.3], gap="large")
+    text_col, map_col = st.columns([1, 2.5], gap="large")
     with text_col:
         headline_name = slide.headline_fact()
         if headline_name and headline_name in inputs.facts:
@@ -183,19 +203,18 @@ def render_slide(story: Story, number: int, inputs: SlideInputs, db: DbKey, pres
             f"{_escape(fill(slide.takeaway, inputs.facts))}</div>",
             unsafe_allow_html=True,
         )
-        if measure is not None:
+        if measure is not None and not present:
             st.caption(f"Map: {measure.label}, {inputs.year}")
     with map_col, st.container(key="story_map"):
-        if measure is None:
-            st.info("This slide's view has no measure to map.")
-        else:
-            values = cache.county_values(db, measure.metric_id, inputs.year, inputs.states)
-            fig = slide_map(values, measure, inputs, slide.view, db, present)
-            st.plotly_chart(fig, key="story_map_chart", config=plotly_config())
+        # Filled last: the figure is the one large message, so the text arrives first and the
+        # browser's map drawing does not compete with the rest of the run.
+        map_slot = st.empty()
 
     source = slide.source
     if measure is not None:
-        source = f"{source}. Map: {measure.source}, {measure.vintage}"
+        source = (
+            f"{source}. Map: {measure.label}, {inputs.year}: {measure.source}, {measure.vintage}"
+        )
     st.caption(f"Source: {source}.")
     if not present:
         with st.expander("Speaker notes", expanded=True):
@@ -207,6 +226,17 @@ def render_slide(story: Story, number: int, inputs: SlideInputs, db: DbKey, pres
             st.warning(
                 f"{story.path.name}, slide {number}: " + "; ".join(problems),
                 icon=":material/warning:",
+            )
+    with map_slot:
+        if fig is None:
+            st.info("This slide's view has no measure to map.")
+        else:
+            st.plotly_chart(
+                fig,
+                key="story_map_chart",
+                config=plotly_config(),
+                # In the theme the chart fills the container, which the CSS sizes to the screen.
+                height="stretch" if present else "content",
             )
 
 
@@ -236,13 +266,18 @@ def slide_map(
     )
     if present:
         fig.update_layout(
-            font_size=20,
-            title_font_size=24,
-            legend_font_size=19,
-            hoverlabel_font_size=20,
+            height=None,
+            autosize=True,
+            font_size=21,
+            title_font_size=26,
+            legend_font_size=21,
+            hoverlabel_font_size=21,
             margin={"t": 44, "b": 56},
         )
-        fig.update_traces(colorbar_tickfont_size=19, selector={"type": "choropleth"})
+        # The figure title already names the measure: a bare colour bar leaves the map more room.
+        fig.update_traces(
+            colorbar_tickfont_size=21, colorbar_title_text="", selector={"type": "choropleth"}
+        )
         fig.update_annotations(font_size=15)
     return fig
 
@@ -252,15 +287,35 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def prefetch(db: DbKey, key: FolderKey, folder: str, story: Story, number: int) -> None:
-    """Warm the caches of the slides either side, so the next click only reads caches."""
-    for neighbour in (number + 1, number - 1):
-        if 1 <= neighbour <= len(story.slides):
-            slide_inputs(db, key, folder, story, neighbour)
+@st.cache_data(max_entries=64, show_spinner=False)
+def slide_figure(
+    db: DbKey, key: FolderKey, folder: str, story_id: str, number: int, present: bool
+) -> go.Figure | None:
+    """A slide's finished map, built once: a slide change then only sends it."""
+    story = stories(key, folder)[0][story_id]
+    inputs = slide_inputs(db, key, folder, story, number)
+    measure = cache.measures(db).get(inputs.metric_id) if inputs.metric_id else None
+    if measure is None:
+        return None
+    values = cache.county_values(db, measure.metric_id, inputs.year, inputs.states)
+    return slide_map(values, measure, inputs, story.slides[number - 1].view, db, present)
+
+
+def warm_story(db: DbKey, key: FolderKey, folder: str, story: Story, present: bool) -> None:
+    """Once per session and story: compute every slide's facts and map, after the first slide
+    is on screen, so each later click only reads caches (the target is < 200 ms a change)."""
+    marker = (db, key, story.story_id, present)
+    warmed: set = st.session_state.setdefault("_story_warmed", set())
+    if marker in warmed:
+        return
+    for number in range(1, len(story.slides) + 1):
+        slide_inputs(db, key, folder, story, number)
+        slide_figure(db, key, folder, story.story_id, number, present)
+    warmed.add(marker)
 
 
 def page() -> None:
-    """The whole Story page: load, pick the slide from the URL, draw it, warm the next one."""
+    """The whole Story page: load, pick the slide from the URL, draw it, warm the others."""
     db = db_key()
     if db is None:
         st.error("The Atlas database has not been built yet: run `python -m queries build`.")
@@ -281,5 +336,6 @@ def page() -> None:
     story = all_stories[address.story_id]
     story_picker(all_stories, story.story_id)
     inputs = slide_inputs(db, key, folder, story, address.slide)
-    render_slide(story, address.slide, inputs, db, present)
-    prefetch(db, key, folder, story, address.slide)
+    fig = slide_figure(db, key, folder, story.story_id, address.slide, present)
+    render_slide(story, address.slide, inputs, fig, db, present)
+    warm_story(db, key, folder, story, present)
