@@ -108,6 +108,22 @@ def test_qcew_national_and_suppression(con):
     assert v == info + cs
 
 
+def test_qcew_part_without_a_row_counts_zero_in_tech_jobs(con):
+    # QCEW lists a row only where an industry has an establishment. Meagher County, MT (30059)
+    # has 3 computer-systems jobs in 2023 and no information row: 3 tech jobs, not a blank.
+    assert con.execute(
+        "select count(*) from county_values where metric_id = 'information_jobs_qcew'"
+        " and fips = '30059' and year = 2023"
+    ).fetchall() == [(0,)]
+    v, _, status, note, _ = value(con, "tech_jobs", "30059", 2023)
+    assert (v, status) == (value(con, "computer_systems_jobs", "30059", 2023)[0], "ok") == (3, "ok")
+    assert "information (51)" in note
+    # Beaver County, UT (49001) has private jobs but neither industry: a true zero share.
+    assert value(con, "tech_jobs", "49001", 2023)[:3] == (0, None, "ok")
+    assert value(con, "tech_share", "49001", 2023)[:3] == (0, None, "ok")
+    assert value(con, "private_jobs", "49001", 2023)[0] > 0
+
+
 def test_ipeds_institutions(con):
     n, two_year, active = con.execute(
         "select count(*), count(*) filter (where is_public_two_year),"

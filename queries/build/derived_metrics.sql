@@ -2,38 +2,53 @@
 -- placed on 2023 counties. A derived value is suppressed if any input is suppressed, and not
 -- available if any input is missing. No parameters.
 
--- Sums of two parts. b_absent_is_zero: QCEW lists no row when a county has no establishment in
--- the industry, so a missing 5415 row is a true zero, unlike a suppressed one.
+-- Sums of two parts. coverage_id: QCEW lists a row only where the industry has an establishment,
+-- so where the area has a QCEW row at all (industry 10), a part with no row is a true zero, unlike a
+-- suppressed one. NULL coverage_id: both parts must be reported.
 create or replace temp table sum_rules as
 select * from (values
-    ('bea_tech_jobs', 'information_jobs', 'professional_technical_jobs', false),
-    ('tech_jobs', 'information_jobs_qcew', 'computer_systems_jobs', true),
-    ('tech_wages', 'information_wages_qcew', 'computer_systems_wages', true),
-    ('tech_establishments', 'information_establishments', 'computer_systems_establishments', true)
-) as t(metric_id, a_id, b_id, b_absent_is_zero);
+    ('bea_tech_jobs', 'information_jobs', 'professional_technical_jobs', null::varchar, null::varchar, null::varchar),
+    ('tech_jobs', 'information_jobs_qcew', 'computer_systems_jobs', 'private_establishments', 'information (51)', 'computer systems design (5415)'),
+    ('tech_wages', 'information_wages_qcew', 'computer_systems_wages', 'private_establishments', 'information (51)', 'computer systems design (5415)'),
+    ('tech_establishments', 'information_establishments', 'computer_systems_establishments', 'private_establishments', 'information (51)', 'computer systems design (5415)')
+) as t(metric_id, a_id, b_id, coverage_id, a_label, b_label);
+
+create or replace temp table sum_inputs as
+select
+    r.metric_id, r.a_label, r.b_label, k.area_fips, k.area_name, k.year,
+    a.value as av, a.status as ast, a.note as anote,
+    b.value as bv, b.status as bst, b.note as bnote,
+    a.status = 'ok' or (a.status is null and r.coverage_id is not null) as a_ok,
+    b.status = 'ok' or (b.status is null and r.coverage_id is not null) as b_ok
+from sum_rules r
+join stage_values k on k.metric_id = coalesce(r.coverage_id, r.a_id)
+left join stage_values a on a.metric_id = r.a_id and a.area_fips = k.area_fips and a.year = k.year
+left join stage_values b on b.metric_id = r.b_id and b.area_fips = k.area_fips and b.year = k.year;
 
 insert into stage_values
 select
-    'derived', r.metric_id, a.area_fips, a.area_name, a.year,
-    case when a.status = 'ok' and (b.status = 'ok' or (b.status is null and r.b_absent_is_zero))
-        then a.value + coalesce(b.value, 0) end,
+    'derived', metric_id, area_fips, area_name, year,
+    case when a_ok and b_ok then coalesce(av, 0) + coalesce(bv, 0) end,
     null,
     case
-        when a.status = 'ok' and (b.status = 'ok' or (b.status is null and r.b_absent_is_zero)) then 'ok'
-        when a.status = 'suppressed' or b.status = 'suppressed' then 'suppressed'
+        when a_ok and b_ok then 'ok'
+        when ast = 'suppressed' or bst = 'suppressed' then 'suppressed'
         else 'not_available'
     end,
     case
-        when a.status = 'suppressed' or b.status = 'suppressed'
-            then 'Suppressed because a part is not disclosed: ' || coalesce(a.note, b.note)
-        when b.status is null and r.b_absent_is_zero and a.status = 'ok'
-            then 'No establishment in computer systems design (5415) is reported here, that part counts 0'
-        when a.status <> 'ok' or b.status is null or b.status <> 'ok'
-            then coalesce(a.note, b.note, 'A part of this sum is not available')
+        when ast = 'suppressed' or bst = 'suppressed'
+            then 'Suppressed because a part is not disclosed: '
+                || case when ast = 'suppressed' then anote else bnote end
+        when a_ok and b_ok and (ast is null or bst is null)
+            then 'QCEW lists no establishment in '
+                || case
+                    when ast is null and bst is null then a_label || ' or ' || b_label || ' here, so both parts count 0'
+                    when ast is null then a_label || ' here, so that part counts 0'
+                    else b_label || ' here, so that part counts 0'
+                end
+        when not (a_ok and b_ok) then coalesce(anote, bnote, 'A part of this sum is not available')
     end
-from sum_rules r
-join stage_values a on a.metric_id = r.a_id
-left join stage_values b on b.metric_id = r.b_id and b.area_fips = a.area_fips and b.year = a.year;
+from sum_inputs;
 
 -- Job growth and jobs added, 2010 to 2022 (stored as 2022).
 insert into stage_values
