@@ -2,6 +2,9 @@ import streamlit as st
 
 from ui import about_render, cache
 from ui.db import db_key
+from ui.frame import ensure_frame
+
+ensure_frame()
 
 db = db_key()
 st.title("About the data")

@@ -3,8 +3,11 @@ import streamlit as st
 from ui import cache, frame, maps, render
 from ui.atlas_controls import controls
 from ui.db import db_key
+from ui.frame import ensure_frame
 from ui.pagedata.atlas import ranking_csv, ranking_table
 from ui.sidebar import selected_states
+
+ensure_frame()
 
 db = db_key()
 states = selected_states(db)
@@ -45,7 +48,9 @@ st.dataframe(
     height=420,
     column_config={
         measure.label: render.number_column(measure),
-        "Percentile": st.column_config.NumberColumn(format="%.0f"),
+        "Percentile": st.column_config.NumberColumn(
+            format="%.1f", help="Share of counties in view with a lower value."
+        ),
     },
 )
 st.download_button(

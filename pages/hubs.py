@@ -2,7 +2,10 @@ import streamlit as st
 
 from ui import cache, hubs_render
 from ui.db import db_key
+from ui.frame import ensure_frame
 from ui.sidebar import selected_states
+
+ensure_frame()
 
 db = db_key()
 states = selected_states(db)

@@ -2,8 +2,11 @@ import streamlit as st
 
 from ui import cache, place_render
 from ui.db import db_key
+from ui.frame import ensure_frame
 from ui.place_view import chosen_place
 from ui.sidebar import selected_states
+
+ensure_frame()
 
 db = db_key()
 members = cache.cbsa_members(db)

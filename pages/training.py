@@ -2,9 +2,12 @@ import streamlit as st
 
 from ui import cache, maps, render
 from ui.db import db_key
+from ui.frame import ensure_frame
 from ui.pagedata import training
 from ui.sidebar import selected_states
 from ui.training_controls import controls
+
+ensure_frame()
 
 db = db_key()
 states = selected_states(db)

@@ -80,7 +80,7 @@ def test_ranking_csv_keeps_suppressed_empty_with_source(
     csv = pd.read_csv(io.BytesIO(atlas.ranking_csv(table)), dtype={"FIPS": str})
     assert csv["FIPS"].tolist()[:2] == ["20091", "20209"]
     allen = csv[csv["FIPS"] == "20001"].iloc[0]
-    assert pd.isna(allen["Tech jobs"]) and allen["Status"] == "suppressed"
+    assert pd.isna(allen["Tech jobs"]) and allen["Status"] == "Suppressed"
     assert set(csv["Source"]) == {"BLS QCEW"} and set(csv["Vintage"].astype(str)) == {"2023"}
 
 

@@ -18,23 +18,29 @@ PAGE_FILES = {
 
 _CSS = """
 <style>
-/* Readable on a laptop and on a projector: larger base type, tighter top padding. */
-html, body, [class*="st-"] { font-size: 17px; }
-.block-container { padding-top: 3.2rem; padding-bottom: 2rem; max-width: 1500px; }
-h1 { font-size: 2.0rem !important; font-weight: 700; }
-h2 { font-size: 1.45rem !important; }
-h3 { font-size: 1.2rem !important; }
-[data-testid="stMetricValue"] { font-size: 1.7rem; }
-[data-testid="stMetricLabel"] p { font-size: 0.95rem; white-space: normal; }
-[data-testid="stCaptionContainer"] { font-size: 0.9rem; }
+/* Readable on a laptop and on a projector: a wide but bounded column, titles that fit on one
+   line, metric labels that wrap between words rather than being cut. */
+.block-container { padding-top: 3.5rem; padding-bottom: 2rem; max-width: 1500px; }
+h1 { font-size: 2.1rem !important; }
+[data-testid="stMetricValue"] { font-size: 1.75rem; }
+[data-testid="stMetricLabel"] p { white-space: normal; word-break: normal; overflow-wrap: normal; }
 </style>
 """
 
 
 def pages() -> list:
-    """The app's pages for st.navigation, the Atlas first (and the default)."""
-    return [
-        st.Page(path, title=title, icon=icon, url_path=url_path, default=(url_path == "atlas"))
+    """The app's pages for st.navigation; the root URL shows the Atlas too.
+
+    Streamlit serves its default page at "/" and not at its url_path, so the Atlas is listed
+    as an ordinary page (at /atlas, as saved views and story slides link it) and the same script
+    is also the hidden default page at "/".
+    """
+    atlas_path, atlas_title, _ = PAGE_FILES["atlas"]
+    home = st.Page(
+        atlas_path, title=atlas_title, url_path="home", default=True, visibility="hidden"
+    )
+    return [home] + [
+        st.Page(path, title=title, icon=icon, url_path=url_path)
         for url_path, (path, title, icon) in PAGE_FILES.items()
     ]
 
@@ -42,6 +48,22 @@ def pages() -> list:
 def page_file(url_path: str) -> str:
     """The script of a page, for st.switch_page."""
     return PAGE_FILES[url_path][0]
+
+
+def ensure_frame() -> None:
+    """Rerun through app.py when Streamlit ran a page script on its own.
+
+    Streamlit treats a `pages/` folder beside the entry script as a legacy multipage app until
+    the entry script has called st.navigation once in the server process. A link straight to a
+    page (e.g. /hubs?...) as the first request after a start would then run the page without the
+    frame: no sidebar, no state filter, no page config. Switching the legacy mode off and
+    rerunning sends that request through app.py, keeping the URL and its parameters.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def apply_theme() -> None:

@@ -38,9 +38,9 @@ def group_figures(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, .
         with col, st.container(border=True):
             st.markdown(f"#### {area.label}")
             part = values[values["area_id"] == area.area_id].set_index("metric_id")["value"]
-            grid = st.columns(3)
+            grid = st.columns(2)
             for i, measure in enumerate(measures):
-                grid[i % 3].metric(
+                grid[i % 2].metric(
                     measure.label,
                     format_value(part.get(measure.metric_id), measure.value_format),
                     help=measure.help_text(),

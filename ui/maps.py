@@ -34,7 +34,7 @@ def county_map(
     height: int = 620,
 ) -> go.Figure:
     """A county choropleth of one measure for the states in view (all when empty)."""
-    return build_choropleth(
+    fig = build_choropleth(
         map_values(values),
         value_label=measure.label,
         value_format=measure.value_format,
@@ -49,19 +49,24 @@ def county_map(
         institutions=institutions,
         height=height,
     )
+    # The figure title already names the measure; a long colour-bar title would widen the right
+    # margin and shrink the map, so the bar is titled with the unit only.
+    fig.update_traces(colorbar_title_text=measure.unit, selector={"type": "choropleth"})
+    return fig
 
 
 def zoom_to_points(fig: go.Figure, lon: pd.Series, lat: pd.Series, pad: float = 0.35) -> go.Figure:
     """Fit a state-view map to a small area (a metro, a county and its neighbours)."""
     lon0, lon1 = float(lon.min()) - pad, float(lon.max()) + pad
     lat0, lat1 = float(lat.min()) - pad * 0.8, float(lat.max()) + pad * 0.8
+    height = lat1 - lat0
+    # Same framing as the map engine's state views: a conic centred on the area, lon/lat ranges.
     fig.update_geos(
         projection={
             "type": "albers",
             "rotation": {"lon": (lon0 + lon1) / 2},
-            "parallels": [lat0, lat1],
+            "parallels": [lat0 + height / 6, lat1 - height / 6],
         },
-        center={"lon": (lon0 + lon1) / 2, "lat": (lat0 + lat1) / 2},
         lonaxis_range=[lon0, lon1],
         lataxis_range=[lat0, lat1],
     )

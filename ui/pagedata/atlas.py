@@ -10,6 +10,8 @@ import pandas as pd
 from queries.runner import run_query
 from ui.pagedata.catalogue import Measure
 
+STATUS_WORDS = {"ok": "Published", "suppressed": "Suppressed", "not_available": "Not available"}
+
 
 @dataclass(frozen=True)
 class Headline:
@@ -67,8 +69,8 @@ def ranking_table(values: pd.DataFrame, measure: Measure, year: int) -> pd.DataF
             "FIPS": values["fips"],
             measure.label: values["value"],
             "Percentile": values["percentile"].round(1),
-            "Status": values["status"],
-            "Note": values["note"],
+            "Status": values["status"].map(STATUS_WORDS).fillna(values["status"]),
+            "Note": values["note"].fillna(""),
             "Source": measure.source,
             "Vintage": measure.vintage,
             "Year": year,
