@@ -30,6 +30,9 @@ choropleth refers to the geometry by URL; values travel as typed arrays.
 
 from __future__ import annotations
 
+import html
+import textwrap
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -42,6 +45,7 @@ from geo.states import ABBR_STATE, NOT_ON_ALBERS_USA, views_bbox
 REQUIRED_COLUMNS = ("fips", "name", "state_abbr", "value", "status", "note")
 STATUSES = ("ok", "suppressed", "not_available")
 STATUS_TEXT = {"suppressed": "Suppressed", "not_available": "No data"}
+MAX_NOTE_TRACES = 3
 HUB_COLORS = ("#1a1a1a", "#c51b7d")  # black, then magenta: apart in luminance for any vision
 INSTITUTION_COLORS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
 FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 15, "color": "#262730"}
@@ -288,32 +292,8 @@ def build_choropleth(
             )
         )
 
-    missing = table[table["status"] != "ok"]
-    if len(missing):
-        is_suppressed = (missing["status"] == "suppressed").to_numpy()
-        labels = missing["status"].map(STATUS_TEXT)
-        notes = np.where(missing["note"] != "", labels + ": " + missing["note"], labels)
-        traces.append(
-            go.Choropleth(
-                geojson=county_url,
-                locations=missing["fips"].tolist(),
-                z=np.where(is_suppressed, 0, 1).astype(np.int8),
-                zmin=0,
-                zmax=1,
-                colorscale=[
-                    [0, palettes.SUPPRESSED],
-                    [0.5, palettes.SUPPRESSED],
-                    [0.5, palettes.NO_DATA],
-                    [1, palettes.NO_DATA],
-                ],
-                showscale=False,
-                text=notes.tolist(),
-                hovertemplate="<b>%{properties.name}</b><br>%{text}<extra></extra>",
-                marker={"line": {"color": "#bdbdbd", "width": 0.3 if not states else 0.6}},
-                name="Suppressed or no data",
-                showlegend=False,
-            )
-        )
+    line_width = 0.3 if not states else 0.6
+    traces.extend(_missing_traces(table[table["status"] != "ok"], county_url, line_width))
 
     state_ids = [ABBR_STATE[a] for a in states] if states else None
     if state_ids is None:
@@ -363,6 +343,63 @@ def build_choropleth(
         dragmode=False,
     )
     return fig
+
+
+def _missing_traces(missing: pd.DataFrame, url: str, line_width: float) -> list:
+    """Suppressed and not-available counties, in two greys, with the reason on hover.
+
+    The same note is often repeated for a thousand counties (QCEW's non-disclosure); sent per
+    county it would be most of the bytes of a rerun. So the commonest (status, note) groups get
+    a trace each with the note written once in its hover template, and only the rest carry
+    per-county text. All the traces share the geometry URL, which the browser fetches once.
+    """
+    if missing.empty:
+        return []
+    groups = missing.groupby(["status", "note"], sort=False).size().sort_values(ascending=False)
+    shared = list(groups.index[:MAX_NOTE_TRACES])
+    traces = []
+    rest = missing
+    for status, note in shared:
+        rows = missing[(missing["status"] == status) & (missing["note"] == note)]
+        rest = rest.drop(rows.index)
+        reason = html.escape(f"{STATUS_TEXT[status]}: {note}" if note else STATUS_TEXT[status])
+        traces.append(_grey_trace(rows, url, line_width, hover=reason))
+    if len(rest):
+        labels = rest["status"].map(STATUS_TEXT)
+        text = np.where(rest["note"] != "", labels + ": " + rest["note"], labels)
+        traces.append(_grey_trace(rest, url, line_width, text=[html.escape(t) for t in text]))
+    return traces
+
+
+def _grey_trace(
+    rows: pd.DataFrame, url: str, line_width: float, hover: str = "", text: list | None = None
+) -> go.Choropleth:
+    """One choropleth of suppressed (mid grey) and not-available (near white) counties."""
+    reason = _wrap(hover) if hover else "%{text}"
+    return go.Choropleth(
+        geojson=url,
+        locations=rows["fips"].tolist(),
+        z=np.where(rows["status"] == "suppressed", 0, 1).astype(np.int8),
+        zmin=0,
+        zmax=1,
+        colorscale=[
+            [0, palettes.SUPPRESSED],
+            [0.5, palettes.SUPPRESSED],
+            [0.5, palettes.NO_DATA],
+            [1, palettes.NO_DATA],
+        ],
+        showscale=False,
+        text=text,
+        hovertemplate=f"<b>%{{properties.name}}</b><br>{reason}<extra></extra>",
+        marker={"line": {"color": "#bdbdbd", "width": line_width}},
+        name="Suppressed or no data",
+        showlegend=False,
+    )
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """Break a long hover note into lines so the label stays on screen."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
 
 
 def metro_states(cbsa_title: str) -> set[str]:

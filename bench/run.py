@@ -1,0 +1,56 @@
+"""Print the Atlas benchmark figures: ``python bench/run.py`` (a table) or ``--json`` (one object).
+
+The map figures come from bench/map_bench.py; other benchmarks add their dicts to ``collect``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    # Run as a script, Python puts bench/ on the path, not the project root.
+    sys.path.insert(0, str(ROOT))
+
+from bench.map_bench import run_map_bench  # noqa: E402
+
+TARGETS = {
+    "interaction_bytes": ("<=", 100_000),
+    "interaction_server_ms": ("<", 150),
+    "national_geometry_bytes": ("<", 1_500_000),
+    "interaction_bytes_ratio": (">=", 30),
+}
+
+
+def collect(runs: int, baseline_runs: int) -> dict:
+    """Every benchmark figure in one flat dict."""
+    return run_map_bench(runs=runs, baseline_runs=baseline_runs)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmarks and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--runs", type=int, default=20, help="runs per Atlas measurement")
+    parser.add_argument("--baseline-runs", type=int, default=3, help="runs per baseline one")
+    args = parser.parse_args(argv)
+    figures = collect(args.runs, args.baseline_runs)
+    if args.json:
+        print(json.dumps(figures))
+        return
+    for key, value in figures.items():
+        target = TARGETS.get(key)
+        mark = ""
+        if target:
+            op, limit = target
+            ok = {"<=": value <= limit, "<": value < limit, ">=": value >= limit}[op]
+            mark = f"   target {op} {limit:,}: {'met' if ok else 'MISSED'}"
+        shown = f"{value:,}" if isinstance(value, int | float) else value
+        print(f"{key:40} {shown}{mark}")
+
+
+if __name__ == "__main__":
+    main()
