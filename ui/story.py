@@ -155,7 +155,34 @@ def controls(story: Story, number: int) -> None:
         args=(story.story_id, number + 1),
         width="stretch",
         type="primary",
+        help="Keys: → or Page Down for next, ← or Page Up for previous (presentation clickers).",
     )
+    # Slide clickers send Page Down / Page Up; arrows work too. The listener is added once per
+    # browser tab and presses the same buttons, so a key does exactly what a click does.
+    with counter_col:
+        st.html(_KEYS_JS, unsafe_allow_javascript=True)
+
+
+_KEYS_JS = f"""
+<script>
+(() => {{
+  const doc = window.parent ? window.parent.document : document;
+  if (doc.__storyKeys) return;
+  doc.__storyKeys = true;
+  const keys = {{ArrowRight: "{NEXT_KEY}", PageDown: "{NEXT_KEY}",
+                ArrowLeft: "{PREV_KEY}", PageUp: "{PREV_KEY}"}};
+  doc.addEventListener("keydown", (event) => {{
+    const target = event.target;
+    if (target && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)
+                   || target.isContentEditable)) return;
+    const key = keys[event.key];
+    if (!key || event.altKey || event.ctrlKey || event.metaKey) return;
+    const button = doc.querySelector(".st-key-" + key + " button");
+    if (button && !button.disabled) {{ event.preventDefault(); button.click(); }}
+  }});
+}})();
+</script>
+"""
 
 
 # Presentation layout for the Story page: the map fills the height left under the title row and
@@ -193,9 +220,11 @@ def render_slide(
         headline_name = slide.headline_fact()
         if headline_name and headline_name in inputs.facts:
             figure = inputs.facts[headline_name].text
+            # One line at any screen size: long figures ("44.3 million") get smaller type.
+            size = 4.2 if len(figure) <= 6 else 3.4 if len(figure) <= 10 else 2.6
             st.markdown(
-                f"<div class='story-headline' style='font-size:4.2rem;font-weight:700;"
-                f"line-height:1.05;color:{ACCENT}'>{figure}</div>",
+                f"<div class='story-headline' style='font-size:{size}rem;font-weight:700;"
+                f"line-height:1.05;white-space:nowrap;color:{ACCENT}'>{_escape(figure)}</div>",
                 unsafe_allow_html=True,
             )
         st.markdown(
