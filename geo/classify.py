@@ -79,7 +79,8 @@ def fisher_jenks_bins(data: np.ndarray, k: int, chunk: int = 64) -> np.ndarray:
         """Weighted sum of squared deviations of x[a:b]."""
         return (c2[b] - c2[a]) - (c1[b] - c1[a]) ** 2 / (c0[b] - c0[a])
 
-    cost = ssd(np.zeros(n + 1, dtype=int), np.arange(n + 1))  # one class ending before i
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cost = ssd(np.zeros(n + 1, dtype=int), np.arange(n + 1))  # one class ending before i
     cost[0] = np.inf
     back = np.zeros((k + 1, n + 1), dtype=np.int64)
     for j in range(2, k + 1):
@@ -142,11 +143,15 @@ def classify(values: np.ndarray | list, method: str = "quantiles", n_classes: in
         index = _assign(arr, np.array([lo]))
         return Classes(method, (lo, hi), index, (int(data.size),))
 
-    k = min(n_classes, int(distinct.size))
     if method == "continuous":
-        upper = np.linspace(lo, hi, k + 1)[1:]
-    else:
-        upper = _upper_edges(method, data, k)
+        # Steps of a continuous scale, however many distinct values there are.
+        upper = np.linspace(lo, hi, n_classes + 1)[1:]
+        edges = np.concatenate([[lo], upper])
+        index = _assign(arr, edges)
+        counts = tuple(int(c) for c in np.bincount(index[index >= 0], minlength=n_classes))
+        return Classes(method, tuple(float(e) for e in edges), index, counts)
+    k = min(n_classes, int(distinct.size))
+    upper = _upper_edges(method, data, k)
     # Ties make quantile bounds coincide; merging them avoids empty classes. A first bound equal
     # to the minimum is kept: it is the class "exactly the minimum" (often all the zeros).
     upper = np.unique(np.concatenate([np.clip(upper, lo, hi), [hi]]))
