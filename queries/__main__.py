@@ -11,6 +11,7 @@ import settings
 from queries.builder import build
 from queries.db import connect_readonly
 from queries.errors import BuildError
+from queries.static_geometry import PREPARED_COUNTIES, geometry_missing
 from queries.summary import summarise
 
 
@@ -24,17 +25,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     b.add_argument("--db", type=Path, default=None, help="database file (default: ATLAS_DB)")
     b.add_argument("--static", type=Path, default=None, help="static folder for prepared geometry")
-    b.add_argument("--if-missing", action="store_true", help="do nothing when the database exists")
+    b.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="do nothing when the database and the prepared map geometry both exist",
+    )
     s = sub.add_parser("summary", help="print national figures per measure as JSON")
     s.add_argument("--db", type=Path, default=None)
     args = parser.parse_args(argv)
     db = args.db or settings.db_path()
     if args.command == "build":
-        if args.if_missing and db.is_file():
-            print(f"{db} exists; not rebuilding")
-            return 0
+        static = args.static or settings.static_dir()
+        if args.if_missing:
+            # A database copied into a fresh clone comes without static/ (git-ignored): no map.
+            if db.is_file() and not geometry_missing(static):
+                print(f"{db} exists; not rebuilding")
+                return 0
+            if db.is_file():
+                print(f"{static / PREPARED_COUNTIES} is missing; building")
         try:
-            build(args.sources or settings.sources_dir(), db, args.static or settings.static_dir())
+            build(args.sources or settings.sources_dir(), db, static)
         except BuildError as exc:
             print(f"build failed: {exc}", file=sys.stderr)
             return 1

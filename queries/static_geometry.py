@@ -10,6 +10,14 @@ import duckdb
 
 from queries.loaders.context import BuildContext
 
+# The file every map draws; without it the app has data but no map.
+PREPARED_COUNTIES = Path("geo") / "counties.json"
+
+
+def geometry_missing(static_dir: Path) -> bool:
+    """True when the prepared county geometry the map draws is not in `static_dir`."""
+    return not (static_dir / PREPARED_COUNTIES).is_file()
+
 
 def prepare_static_geometry(ctx: BuildContext, static_dir: Path | None, db_file: Path) -> None:
     """Call the map engine's boundary preparation when geo.prepare exists."""

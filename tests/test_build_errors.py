@@ -152,10 +152,27 @@ def test_cli_prints_one_line_and_exits_1(tmp_path):
     assert out.stderr.strip().count("\n") == 0 and "nowhere" in out.stderr
 
 
-def test_cli_if_missing_keeps_an_existing_database(previous_db):
-    out = subprocess.run(
-        [sys.executable, "-m", "queries", "build", "--if-missing", "--db", str(previous_db)],
+def run_if_missing(db: Path, static: Path, sources: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "queries", "build", "--if-missing", "--db", str(db),
+         "--static", str(static), "--sources", str(sources)],
         cwd=ROOT, capture_output=True, text=True,
     )  # fmt: skip
+
+
+def test_cli_if_missing_keeps_an_existing_database(previous_db, tmp_path):
+    static = tmp_path / "static"
+    (static / "geo").mkdir(parents=True)
+    (static / "geo" / "counties.json").write_text("{}")
+    out = run_if_missing(previous_db, static, tmp_path / "nowhere")
     assert out.returncode == 0 and "not rebuilding" in out.stdout
+    assert_previous_survives(previous_db)
+
+
+def test_cli_if_missing_builds_when_the_map_geometry_is_missing(previous_db, tmp_path):
+    # A database copied into a fresh clone, without static/: the build must run, not skip.
+    # The sources folder does not exist, so the attempt fails fast and names it.
+    out = run_if_missing(previous_db, tmp_path / "static", tmp_path / "nowhere")
+    assert "counties.json is missing; building" in out.stdout
+    assert out.returncode == 1 and "nowhere" in out.stderr
     assert_previous_survives(previous_db)
