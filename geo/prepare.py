@@ -203,7 +203,7 @@ def metro_names_from_omb(sources_dir: Path) -> dict[str, str]:
     path = sources_dir / OMB_LIST1
     if not path.exists():
         return {}
-    omb = pd.read_excel(path, skiprows=2, dtype=str).dropna(
+    omb = pd.read_excel(path, skiprows=2, dtype=str, engine="openpyxl").dropna(
         subset=["CBSA Code", "FIPS County Code"]
     )
     return dict(zip(omb["CBSA Code"], omb["CBSA Title"], strict=True))
@@ -211,7 +211,7 @@ def metro_names_from_omb(sources_dir: Path) -> dict[str, str]:
 
 def metro_cbsa_from_omb(sources_dir: Path, cbsa_codes: Iterable[str]) -> dict[str, list[str]]:
     """Map each requested CBSA code to its county FIPS, read from OMB's 2023 list 1."""
-    omb = pd.read_excel(sources_dir / OMB_LIST1, skiprows=2, dtype=str)
+    omb = pd.read_excel(sources_dir / OMB_LIST1, skiprows=2, dtype=str, engine="openpyxl")
     omb = omb.dropna(subset=["CBSA Code", "FIPS County Code"])
     omb["fips"] = omb["FIPS State Code"].str.zfill(2) + omb["FIPS County Code"].str.zfill(3)
     wanted = set(cbsa_codes)
