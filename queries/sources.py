@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+from python_calamine import CalamineError
 
 from queries.errors import BuildError
 
@@ -67,8 +68,11 @@ def read_xlsx(path: Path, skiprows: int, required: list[str], sheet: str | int =
     """Read one sheet of an .xlsx as text, checking the header row holds `required` columns."""
     require_file(path)
     try:
-        frame = pd.read_excel(path, sheet_name=sheet, skiprows=skiprows, dtype=str)
-    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
+        # calamine reads the ERS workbooks several times faster than openpyxl, with the same text.
+        frame = pd.read_excel(
+            path, sheet_name=sheet, skiprows=skiprows, dtype=str, engine="calamine"
+        )
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile, CalamineError) as exc:
         raise BuildError(f"{path}: cannot be read as a spreadsheet: {first_line(exc)}") from None
     frame.columns = [str(c).strip() for c in frame.columns]
     require_columns(path, list(frame.columns), required)

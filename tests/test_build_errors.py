@@ -1,5 +1,8 @@
 """Broken or inconsistent source files: a one-line error naming the file, and the previous
-database left untouched with no temp file behind."""
+database left untouched with no temp file behind.
+
+A broken file that one step reads is checked by running that step alone on a folder holding only
+its source files; whole builds are kept for what needs them (the swap, validation, no QCEW)."""
 
 from __future__ import annotations
 
@@ -15,14 +18,21 @@ import pytest
 import settings
 from queries.builder import build
 from queries.errors import BuildError
+from queries.loaders import Step
+from queries.loaders.bea import load_bea
+from queries.loaders.context import BuildContext
+from queries.loaders.ipeds import load_ipeds
+from queries.loaders.laus import load_laus
+from queries.loaders.sql import run_sql
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def link_sources(real: Path, dest: Path) -> Path:
-    """A copy of the source tree made of symlinks, so one file can be swapped cheaply."""
+def link_sources(real: Path, dest: Path, *folders: str) -> Path:
+    """A copy of the source tree (or only `folders` of it) made of symlinks, so one file can be
+    swapped cheaply."""
     for path in real.rglob("*"):
-        if path.is_file():
+        if path.is_file() and (not folders or path.relative_to(real).parts[0] in folders):
             target = dest / path.relative_to(real)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.symlink_to(path)
@@ -66,12 +76,34 @@ def failing_build(sources: Path, db: Path, **kwargs) -> str:
     return message
 
 
-def test_truncated_gzip_names_the_file(sources, previous_db):
+def failing_step(sources: Path, step: Step) -> str:
+    """Run one build step alone on a fresh in-memory database; return its one-line error."""
+    con = duckdb.connect()
+    run_sql(con, "schema", "queries/build/schema.sql")
+    ctx = BuildContext(sources, settings.data_dir(), log=lambda _line: None)
+    try:
+        with pytest.raises(BuildError) as info:
+            step(con, ctx)
+    finally:
+        con.close()
+    message = str(info.value)
+    assert "\n" not in message
+    return message
+
+
+def test_truncated_gzip_names_the_file(tmp_path, real_sources):
+    sources = link_sources(real_sources, tmp_path / "raw", "bea_caemp25n")
     rel = "bea_caemp25n/CAEMP25N_KS_2001_2022.csv.gz"
     replace(sources, rel, (sources / rel).read_bytes()[:20_000])
-    message = failing_build(sources, previous_db)
-    assert "CAEMP25N_KS_2001_2022.csv.gz" in message
-    assert_previous_survives(previous_db)
+    assert "CAEMP25N_KS_2001_2022.csv.gz" in failing_step(sources, load_bea)
+
+
+def test_truncated_spreadsheet_names_the_file(tmp_path, real_sources):
+    sources = link_sources(real_sources, tmp_path / "raw", "bls_laus")
+    rel = "bls_laus/laucnty24.xlsx"
+    replace(sources, rel, (sources / rel).read_bytes()[:5_000])
+    message = failing_step(sources, load_laus)
+    assert "laucnty24.xlsx" in message and "cannot be read as a spreadsheet" in message
 
 
 def test_missing_column_names_file_and_column(sources, previous_db):
@@ -93,10 +125,17 @@ def test_duplicate_fips_is_refused(sources, previous_db):
     assert_previous_survives(previous_db)
 
 
-def test_missing_file_is_named(sources, previous_db):
+def test_missing_file_is_named(tmp_path, real_sources):
+    sources = link_sources(real_sources, tmp_path / "raw", "ipeds")
     (sources / "ipeds/hd2024.csv").unlink()
-    message = failing_build(sources, previous_db)
+    message = failing_step(sources, load_ipeds)
     assert message.endswith("ipeds/hd2024.csv: source file is missing")
+
+
+def test_missing_file_fails_the_build_and_keeps_the_previous_database(sources, previous_db):
+    (sources / "census_acs5_2024/ACSDT5Y2024.B17001-Data.csv").unlink()
+    message = failing_build(sources, previous_db)
+    assert message.endswith("ACSDT5Y2024.B17001-Data.csv: source file is missing")
     assert_previous_survives(previous_db)
 
 
