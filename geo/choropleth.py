@@ -278,7 +278,7 @@ def build_choropleth(
                 ),
                 marker={"line": {"color": palettes.OUTLINE, "width": 0.3 if not states else 0.6}},
                 colorbar={
-                    "title": {"text": f"{value_label}<br><sup>{unit}</sup>", "side": "top"},
+                    "title": {"text": _colorbar_title(value_label, unit), "side": "top"},
                     "tickmode": "array",
                     "tickvals": [i - 0.5 for i in range(len(ticks))],
                     "ticktext": ticks,
@@ -362,13 +362,29 @@ def _missing_traces(missing: pd.DataFrame, url: str, line_width: float) -> list:
     for status, note in shared:
         rows = missing[(missing["status"] == status) & (missing["note"] == note)]
         rest = rest.drop(rows.index)
-        reason = html.escape(f"{STATUS_TEXT[status]}: {note}" if note else STATUS_TEXT[status])
+        reason = html.escape(_reason(status, note))
         traces.append(_grey_trace(rows, url, line_width, hover=reason))
     if len(rest):
-        labels = rest["status"].map(STATUS_TEXT)
-        text = np.where(rest["note"] != "", labels + ": " + rest["note"], labels)
-        traces.append(_grey_trace(rest, url, line_width, text=[html.escape(t) for t in text]))
+        text = [
+            html.escape(_reason(st, nt))
+            for st, nt in zip(rest["status"], rest["note"], strict=True)
+        ]
+        traces.append(_grey_trace(rest, url, line_width, text=text))
     return traces
+
+
+def _colorbar_title(label: str, unit: str, width: int = 18) -> str:
+    """The measure on short lines (a long one would squeeze the map), then the unit."""
+    lines = "<br>".join(textwrap.wrap(label, width)) or label
+    return f"{lines}<br><sup>{unit}</sup>" if unit else lines
+
+
+def _reason(status: str, note: str) -> str:
+    """Hover line for a county without a value: the status, then the note (said once)."""
+    label = STATUS_TEXT[status]
+    if not note:
+        return label
+    return note if note.lower().startswith(label.lower()) else f"{label}: {note}"
 
 
 def _grey_trace(
@@ -418,6 +434,10 @@ def _metro_traces(
     missing = {"cbsa_code", "group_label"} - set(outlines.columns)
     if missing:
         raise ValueError(f"outlines is missing column(s) {sorted(missing)}")
+    # Colours follow the group's place among all groups, so a group keeps its colour when a
+    # state view leaves the other group out.
+    labels = sorted(outlines["group_label"].astype(str).unique())
+    colours = {label: HUB_COLORS[i % len(HUB_COLORS)] for i, label in enumerate(labels)}
     if states and "cbsa_title" in outlines.columns:
         # A state view's lon/lat ranges do not clip other traces: keep only metros in view.
         in_view = (
@@ -427,7 +447,7 @@ def _metro_traces(
     traces = []
     groups = outlines.groupby("group_label", sort=True)["cbsa_code"]
     for i, (label, codes) in enumerate(groups):
-        color = HUB_COLORS[i % len(HUB_COLORS)]
+        color = colours[str(label)]
         ids = sorted(codes.astype(str).unique())
         group = f"metros-{i}"
         traces.append(_outline_trace(url, ids, color, 2.2, str(label), legendgroup=group))
