@@ -184,8 +184,10 @@ def test_metro_outlines_are_toggleable_legend_groups_and_filtered_to_the_view():
     assert [list(t.locations) for t in metro] == [["28140"]]
     assert metro[0].hoverinfo == "skip" and metro[0].legendgroup
     national = _figure(outlines=outlines)
-    colour = {t.name: t.marker.line.color for t in national.data if t.name == "Heartland cities"}
-    assert metro[0].marker.line.color == colour["Heartland cities"]  # same colour in every view
+    (heartland,) = [
+        t for t in national.data if t.type == "choropleth" and t.name == "Heartland cities"
+    ]
+    assert metro[0].marker.line.color == heartland.marker.line.color  # same colour in every view
     assert metro_states("Kansas City, MO-KS") == {"MO", "KS"}
 
 
