@@ -67,12 +67,6 @@ def main() -> int:
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(**chromium_launch_options())
-                # Open the front page first: until app.py has run once, a fresh server runs a
-                # requested page from pages/ on its own, without the frame and its theme.
-                warm = browser.new_page()
-                warm.goto(server.url)
-                warm.wait_for_timeout(3000)
-                warm.close()
                 for width, height in SIZES:
                     page = browser.new_page(viewport={"width": width, "height": height})
                     page.on(
