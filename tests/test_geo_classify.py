@@ -31,6 +31,7 @@ def test_natural_breaks_find_the_obvious_groups():
     assert result.counts == (3, 2, 1)
 
 
+@pytest.mark.filterwarnings("ignore:Numba not installed")  # mapclassify's slow path is fine here
 @pytest.mark.parametrize("seed", range(4))
 @pytest.mark.parametrize("k", [2, 4, 6])
 def test_fisher_jenks_matches_mapclassify(seed, k):
