@@ -117,3 +117,33 @@ def test_a_broken_story_file_is_named_and_the_good_story_still_plays(
     assert not at.exception
     assert at.title[0].value == STORIES["default"].slides[1].title
     assert any("broken.toml" in w.value for w in at.warning)
+
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def _open_app(query: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("pages/story.py")
+    at.query_params.update(query)
+    return at.run()
+
+
+def test_the_sidebar_switch_puts_the_theme_in_the_link_and_exit_takes_it_out() -> None:
+    at = _open_app({"story": "default", "slide": "2"})
+    assert not at.exception
+    assert at.toggle(key="present").value is False
+    at.toggle(key="present").set_value(True).run()
+    assert _param(at, "present") == "1"
+    assert _param(at, "slide") == "2"
+    assert list(at.expander) == []  # speaker notes leave the screen
+    at.button(key="present_exit_button").click().run()
+    assert _param(at, "present") is None
+    assert [e.label for e in at.expander] == ["Speaker notes"]
+
+
+def test_a_slide_link_with_present_opens_in_the_theme() -> None:
+    at = _open_app({"story": "default", "slide": "4", "present": "1"})
+    assert not at.exception
+    assert at.toggle(key="present").value is True
+    assert at.title[0].value == STORIES["default"].slides[3].title
