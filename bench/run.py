@@ -16,18 +16,25 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.map_bench import run_map_bench  # noqa: E402
+from bench.story_bench import run as run_story_bench  # noqa: E402
 
 TARGETS = {
     "interaction_bytes": ("<=", 100_000),
     "interaction_server_ms": ("<", 150),
     "national_geometry_bytes": ("<", 1_500_000),
     "interaction_bytes_ratio": (">=", 30),
+    "slide_change_server_ms": ("<", 200),
+    "slide_change_bytes": ("<", 100_000),
 }
 
 
 def collect(runs: int, baseline_runs: int) -> dict:
     """Every benchmark figure in one flat dict."""
-    return run_map_bench(runs=runs, baseline_runs=baseline_runs)
+    figures = run_map_bench(runs=runs, baseline_runs=baseline_runs)
+    # Presenter mode (bench/story_bench.py): its single figures; the per-change list stays there.
+    story = run_story_bench()
+    figures.update({k: v for k, v in story.items() if isinstance(v, int | float | str)})
+    return figures
 
 
 def main(argv: list[str] | None = None) -> None:
