@@ -364,6 +364,8 @@ def page() -> None:
         return
     story = all_stories[address.story_id]
     story_picker(all_stories, story.story_id)
+    if not present:
+        st.caption(f"Story: {story.title}" + (f" — {story.subtitle}" if story.subtitle else ""))
     inputs = slide_inputs(db, key, folder, story, address.slide)
     fig = slide_figure(db, key, folder, story.story_id, address.slide, present)
     render_slide(story, address.slide, inputs, fig, db, present)
