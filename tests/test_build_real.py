@@ -90,6 +90,14 @@ def test_connecticut_planning_regions_say_why_they_have_no_bea_figure(con):
     assert n == 8
 
 
+def test_source_areas_explain_former_counties_for_every_source(con):
+    rows = con.execute(
+        "select source_id, count(*) from source_areas where area_fips between '09001' and '09015'"
+        " and rule like 'Connecticut former county%' group by 1"
+    ).fetchall()
+    assert {k: n for k, n in rows if k in ("bea", "qcew")} == {"bea": 8, "qcew": 8}
+
+
 def test_qcew_national_and_suppression(con):
     national = con.execute(
         "select value from national_values where metric_id = 'private_jobs' and year = 2023"

@@ -1,9 +1,10 @@
 -- Place area-level figures on 2023 counties. Combined areas give every member county the area's
 -- value (area_fips names the area); areas that are not 2023 counties are kept in source_area_values.
 
--- Areas no source_areas row explains yet (former counties, unknown-county rows) get a rule.
+-- Areas no source_areas row explains yet (former counties, unknown-county rows) get a rule, once
+-- for each source that reports them.
 insert into source_areas
-select distinct on (s.area_fips)
+select distinct on (s.source_id, s.area_fips)
     s.source_id, s.area_fips, s.area_name, null,
     case
         when s.area_fips between '09001' and '09015'
@@ -19,7 +20,7 @@ from stage_values s
 where s.source_id <> 'derived'
   and s.area_fips not in (select fips from counties)
   and s.area_fips not in (select area_fips from source_areas)
-order by s.area_fips, s.source_id;
+order by s.source_id, s.area_fips;
 
 create or replace temp table area_map as
 select area_fips, county_fips as fips, area_name
