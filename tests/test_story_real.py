@@ -72,3 +72,29 @@ def test_every_slide_draws_its_map_on_the_real_data(
     charts = at.get("plotly_chart")
     assert len(charts) == 1, "every shipped slide maps a measure"
     assert not any("no measure to map" in i.value for i in at.info)
+
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+@pytest.mark.parametrize(("story_id", "number"), SLIDES)
+def test_each_saved_view_reopens_its_page_without_complaint(
+    story_id: str, number: int, real_app: None
+) -> None:
+    from ui.frame import page_file
+
+    view = STORIES[story_id].slides[number - 1].view
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.switch_page(page_file(view.page))
+    for key, value in view.params.items():
+        values = list(value) if isinstance(value, tuple) else [value]
+        at.query_params[key] = [
+            ("1" if v else "0") if isinstance(v, bool) else str(v) for v in values
+        ]
+    at.run()
+    assert not at.exception
+    # A parameter the page did not accept would show as a warning ("Unknown measure ...").
+    assert [w.value for w in at.warning] == []
+    metric_key = f"{view.page}_metric"
+    if metric_key in view.params:
+        assert at.selectbox(key=metric_key).value == view.params[metric_key]

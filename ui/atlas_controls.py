@@ -45,7 +45,7 @@ def controls(catalogue: dict[str, Measure]) -> AtlasView:
         "atlas_n", lambda raw: parse_int(raw, 3, MAX_CLASSES, 5, "number of classes"), one
     )
     palette_p = UrlParam(
-        "atlas_palette", lambda raw: parse_choice(raw, list(PALETTES), "auto", "palette"), one
+        "atlas_palette", lambda raw: parse_choice(raw, ["auto", *PALETTES], "auto", "palette"), one
     )
     outline_p = UrlParam("atlas_outlines", lambda raw: parse_bool(raw, True), flag)
 
