@@ -143,7 +143,9 @@ def test_state_view_reranks_zooms_and_uses_finer_geometry():
 def test_suppressed_hover_says_why():
     fig = _figure()
     grey = [
-        t for t in fig.data if t.type == "choropleth" and t.locations and "20009" in t.locations
+        t
+        for t in fig.data
+        if t.type == "choropleth" and t.locations is not None and "20009" in list(t.locations)
     ]
     assert (
         "BLS does not disclose" in grey[0].hovertemplate
