@@ -52,7 +52,7 @@ def controls(catalogue: dict[str, Measure]) -> AtlasView:
     for param in (metric_p, method_p, n_p, palette_p, outline_p):
         seed(param)
     col_measure, col_year, col_class, col_n, col_palette, col_outline = st.columns(
-        [3.2, 1.1, 1.6, 0.9, 1.2, 1.3], vertical_alignment="bottom"
+        [3.0, 0.9, 2.0, 0.8, 1.2, 1.3], vertical_alignment="bottom"
     )
     metric_id = col_measure.selectbox(
         "Measure",
@@ -90,7 +90,7 @@ def controls(catalogue: dict[str, Measure]) -> AtlasView:
         help="Automatic: a sequential palette, or a diverging one around the measure's midpoint.",
     )
     outlines = col_outline.toggle(
-        "Hub & heartland",
+        "Hub metros",
         key="atlas_outlines",
         help="Outline the coastal tech hubs and heartland metros.",
     )

@@ -129,9 +129,9 @@ def small_maps(db: DbKey, measure: Measure) -> None:
                 tuple(sorted(set(pts["state_abbr"]))),
                 height=300,
             )
-            fig = maps.zoom_to_points(fig, pts["lon"], pts["lat"], pad=0.25)
+            fig = maps.zoom_to_points(fig, pts["lon"], pts["lat"], pad=0.45)
             fig.update_layout(
-                title={"text": metro.metro_label, "font": {"size": 15}},
+                title={"text": metro.metro_label, "font": {"size": 15}, "subtitle": {"text": ""}},
                 annotations=[],
                 margin={"l": 0, "r": 0, "t": 34, "b": 0},
             )

@@ -49,9 +49,6 @@ def county_map(
         institutions=institutions,
         height=height,
     )
-    # The figure title already names the measure; a long colour-bar title would widen the right
-    # margin and shrink the map, so the bar is titled with the unit only.
-    fig.update_traces(colorbar_title_text=measure.unit, selector={"type": "choropleth"})
     return fig
 
 
@@ -69,6 +66,24 @@ def zoom_to_points(fig: go.Figure, lon: pd.Series, lat: pd.Series, pad: float = 
         },
         lonaxis_range=[lon0, lon1],
         lataxis_range=[lat0, lat1],
+    )
+    return fig
+
+
+def highlight(fig: go.Figure, fips: str, label: str) -> go.Figure:
+    """Draw a thick outline around one county (state-view geometry), e.g. the profiled place."""
+    fig.add_trace(
+        go.Choropleth(
+            geojson="app/static/geo/counties_detail.json",
+            locations=[fips],
+            z=[0],
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False,
+            marker={"line": {"color": "#d62728", "width": 3.5}},
+            hoverinfo="skip",
+            name=label,
+            showlegend=False,
+        )
     )
     return fig
 

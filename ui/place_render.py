@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui import cache, frame, maps
 from ui.db import DbKey
+from ui.fmt import format_value, ordinal
 from ui.pagedata import hubs, profile
 from ui.pagedata.catalogue import Measure, grouped_ids, option_label, pick_default
 from ui.pagedata.training import POINT_NOTE
@@ -14,6 +15,18 @@ from ui.params import parse_choice
 from ui.url_state import UrlParam, one, publish, seed
 
 MAP_DEFAULTS = ["some_college_share", "tech_share", "tech_jobs"]
+# The figures a profile leads with (those the catalogue has), in this order.
+KEY_MEASURES = [
+    "population",
+    "tech_jobs",
+    "tech_share",
+    "some_college_no_degree",
+    "some_college_share",
+    "some_college_per_tech_job",
+    "institutions",
+    "median_household_income",
+    "unemployment_rate",
+]
 
 
 def _map_measure(catalogue: dict[str, Measure]) -> Measure:
@@ -57,29 +70,29 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
     values = cache.county_measures(db, fips)
     table = profile.measures_table(values)
 
-    left, right = st.columns([1.35, 1], gap="large")
+    left, right = st.columns([1, 1.25], gap="large")
     with left:
-        st.subheader("Every measure")
-        st.dataframe(
-            table,
-            hide_index=True,
-            height=min(38 * (len(table) + 1), 640),
-            column_config={"Note": st.column_config.TextColumn(width="medium")},
-        )
-        st.download_button(
-            "Download this profile (CSV)",
-            table.to_csv(index=False).encode("utf-8"),
-            file_name=f"profile_{fips}.csv",
-            mime="text/csv",
-            key="place_download",
-            icon=":material/download:",
-        )
-        st.caption(
-            "Percentiles: share of counties with a lower value (100th = highest), "
-            "nationally and within the state. Suppressed figures are never counted as zero."
-        )
+        st.subheader("At a glance")
+        key = values[values["metric_id"].isin(KEY_MEASURES)].set_index("metric_id")
+        grid = st.columns(2)
+        for i, metric_id in enumerate(m for m in KEY_MEASURES if m in key.index):
+            item = key.loc[metric_id]
+            grid[i % 2].metric(
+                item["label"],
+                format_value(item["value"], item["value_format"], item["status"]),
+                help=f"{ordinal(item['national_percentile'])} percentile nationally, "
+                f"{ordinal(item['state_percentile'])} in the state. "
+                f"{item['source']}, {item['vintage']}.",
+            )
+        nearest = cache.nearest_public_two_year(db, float(row["lon"]), float(row["lat"]))
+        if nearest:
+            grid[len(grid) - 1].metric(
+                "Nearest public 2-year college",
+                f"{nearest['distance_km']:,.0f} km",
+                help=f"{nearest['name']}, {nearest['city']}, {nearest['state_abbr']}. "
+                + POINT_NOTE,
+            )
     with right:
-        st.subheader("The place and its neighbours")
         measure = _map_measure(catalogue)
         near = cache.neighbours(db, fips, measure.metric_id, measure.default_year)
         near_values = near.assign(note="", name=near["full_name"])
@@ -88,24 +101,39 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
             measure,
             measure.default_year,
             tuple(sorted(set(near["state_abbr"]))),
-            height=430,
+            height=460,
         )
         fig = maps.zoom_to_points(fig, near["lon"], near["lat"])
-        fig.update_layout(title={"text": f"{measure.label}, {measure.default_year}"})
+        fig = maps.highlight(fig, fips, row["full_name"])
         clicked = maps.show_map(fig, key="place_map", clickable=True)
         if clicked and clicked != fips:
             st.switch_page(frame.page_file("place"), query_params={"place_fips": clicked})
-        st.caption("Counties whose representative point is within 120 km. Click one to open it.")
+        st.caption(
+            "The county (thick outline) and the counties whose representative point is within "
+            "120 km. Click one to open it."
+        )
+
+    st.subheader("Every measure")
+    st.dataframe(
+        table,
+        hide_index=True,
+        height=min(36 * (len(table) + 1), 560),
+        column_config={"Note": st.column_config.TextColumn(width="medium")},
+    )
+    st.download_button(
+        "Download this profile (CSV)",
+        table.to_csv(index=False).encode("utf-8"),
+        file_name=f"profile_{fips}.csv",
+        mime="text/csv",
+        key="place_download",
+        icon=":material/download:",
+    )
+    st.caption(
+        "Percentiles: share of counties with a lower value (100th = highest), "
+        "nationally and within the state. Suppressed figures are never counted as zero."
+    )
 
     st.subheader("Training in and near the county")
-    nearest = cache.nearest_public_two_year(db, float(row["lon"]), float(row["lat"]))
-    if nearest:
-        st.metric(
-            "Nearest public 2-year college",
-            f"{nearest['distance_km']:,.0f} km",
-            help=POINT_NOTE,
-        )
-        st.caption(f"{nearest['name']}, {nearest['city']}, {nearest['state_abbr']}")
     near_inst = cache.institutions_near(db, float(row["lon"]), float(row["lat"]), profile.NEAR_KM)
     st.dataframe(
         near_inst[
@@ -150,15 +178,8 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
     if similar.empty:
         st.info("This county lacks one of those figures, so it cannot be compared.")
     else:
-        shown = similar[["fips", "full_name", *used, "distance"]].rename(
-            columns={"full_name": "County", "fips": "FIPS", "distance": "Distance (z)"}
-            | {m: catalogue[m].label for m in used}
-        )
-        st.dataframe(
-            shown,
-            hide_index=True,
-            column_config={"Distance (z)": st.column_config.NumberColumn(format="%.2f")},
-        )
+        shown = profile.formatted_similar(similar, {m: catalogue[m] for m in used})
+        st.dataframe(shown, hide_index=True)
 
 
 def metro_profile(db: DbKey, cbsa: str) -> None:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from queries.runner import run_query
 from ui.fmt import format_value, ordinal
+from ui.pagedata.catalogue import Measure
 
 # Measures "places like this one" compares on, when the catalogue has them: talent, tech jobs,
 # training, income, unemployment and size, so a look-alike is alike on what the Atlas is about.
@@ -127,3 +128,12 @@ def most_similar(
     data["distance"] = np.sqrt(((z - target) ** 2).sum(axis=1))
     others = data[data["fips"] != fips].sort_values(["distance", "fips"])
     return others.head(n).reset_index(drop=True)
+
+
+def formatted_similar(similar: pd.DataFrame, measures: dict[str, Measure]) -> pd.DataFrame:
+    """Look-alike counties as users read them: formatted values and the distance."""
+    out = pd.DataFrame({"County": similar["full_name"], "FIPS": similar["fips"]})
+    for metric_id, measure in measures.items():
+        out[measure.label] = [format_value(v, measure.value_format) for v in similar[metric_id]]
+    out["Distance (z)"] = similar["distance"].round(2)
+    return out
