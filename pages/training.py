@@ -31,13 +31,7 @@ fig = maps.county_map(
 )
 communities = cache.techhire(db, states)
 if view.techhire and len(communities):
-    fig = maps.add_markers(
-        fig,
-        communities.assign(
-            label=communities["community_name"] + " (" + communities["announcement_wave"] + ")"
-        ),
-        "TechHire community",
-    )
+    fig = maps.add_markers(fig, training.techhire_markers(communities), "TechHire community")
 maps.show_map(fig, key="training_map")
 render.measure_caption(measure, measure.default_year)
 st.caption(

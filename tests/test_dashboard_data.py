@@ -160,3 +160,28 @@ def test_institution_types_set_public_two_year_apart(con: duckdb.DuckDBPyConnect
     points = training.map_points(training.institutions(con, ()))
     assert (points["type"] == "Public 2-year college").sum() == 8
     assert {"lon", "lat", "name", "type", "state_abbr"} <= set(points.columns)
+
+
+def test_deserts_list_the_most_populous_first(con: duckdb.DuckDBPyConnection) -> None:
+    nearest = training.nearest_colleges(con, ())
+    pop = pd.DataFrame({"fips": ["29019", "09110"], "value": [180_000.0, 900_000.0]})
+    far = training.deserts(nearest, 50, pop)
+    assert far["fips"].tolist() == ["09110", "29019"]  # nearer to a college, but more people
+
+
+def test_techhire_gets_one_marker_per_community() -> None:
+    rows = pd.DataFrame(
+        {
+            "community_name": ["Kansas", "Kansas", "Kansas City"],
+            "state_abbr": ["KS", "KS", "MO"],
+            "geography_type": ["state", "state", "city"],
+            "announcement_wave": ["2016", "2016", "2015"],
+            "fips": ["20209", "20091", "29095"],
+            "lon": [-94.0, -96.0, -94.35],
+            "lat": [39.0, 38.0, 39.01],
+        }
+    )
+    markers = training.techhire_markers(rows).set_index("community_name")
+    assert len(markers) == 2
+    assert markers.loc["Kansas", "lon"] == -95.0 and markers.loc["Kansas", "counties"] == 2
+    assert "2 counties" in markers.loc["Kansas", "label"]

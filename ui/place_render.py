@@ -118,7 +118,11 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
         table,
         hide_index=True,
         height=min(36 * (len(table) + 1), 560),
-        column_config={"Note": st.column_config.TextColumn(width="medium")},
+        column_config={
+            "Measure": st.column_config.TextColumn(width="medium"),
+            "Value": st.column_config.TextColumn(width="small"),
+            "Note": st.column_config.TextColumn(width="medium"),
+        },
     )
     st.download_button(
         "Download this profile (CSV)",

@@ -9,10 +9,12 @@ import streamlit as st
 
 from ui.pagedata.catalogue import Measure, grouped_ids, option_label, pick_default
 from ui.pagedata.training import DEFAULT_DESERT_KM
-from ui.params import parse_bool, parse_choice, parse_code_list, parse_int
+from ui.params import Parsed, parse_bool, parse_choice, parse_code_list, parse_int
 from ui.url_state import UrlParam, flag, many, one, publish, seed
 
 DEFAULT_MEASURES = ["some_college_share", "some_college_no_degree"]
+PUBLIC_TWO_YEAR_SECTOR = "Public, 2-year"
+ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,18 @@ def controls(catalogue: dict[str, Measure], institutions: pd.DataFrame) -> Train
     default = pick_default(catalogue, DEFAULT_MEASURES) or ids[0]
     sectors = sorted(institutions["sector_label"].dropna().unique())
     levels = sorted(institutions["level_label"].dropna().unique())
+    # First load shows the community colleges the deserts are measured from; all 6,000
+    # institutions at once hide the map.
+    default_sectors = [s for s in sectors if s == PUBLIC_TWO_YEAR_SECTOR]
     metric_p = UrlParam("training_metric", lambda r: parse_choice(r, ids, default, "measure"), one)
     sector_p = UrlParam(
-        "training_sectors", lambda r: parse_code_list(r, sectors, [], "sector"), many
+        "training_sectors",
+        lambda r: (
+            Parsed([])
+            if r and list(r) == [ALL]
+            else parse_code_list(r, sectors, default_sectors, "sector")
+        ),
+        lambda v: many(v) or [ALL],  # "all" in the link, so a cleared filter reopens cleared
     )
     level_p = UrlParam("training_levels", lambda r: parse_code_list(r, levels, [], "level"), many)
     techhire_p = UrlParam("training_techhire", lambda r: parse_bool(r, True), flag)

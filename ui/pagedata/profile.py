@@ -52,7 +52,7 @@ def measures_table(values: pd.DataFrame) -> pd.DataFrame:
             "National percentile": values["national_percentile"].map(ordinal),
             "State percentile": values["state_percentile"].map(ordinal),
             "Year": values["year"].astype("Int64"),
-            "Note": values["note"],
+            "Note": values["note"].fillna(""),
             "Source": values["source"] + ", " + values["vintage"].astype(str),
         }
     )

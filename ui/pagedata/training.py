@@ -42,7 +42,7 @@ def nearest_colleges(con: duckdb.DuckDBPyConnection, states: tuple[str, ...]) ->
 
 
 def deserts(nearest: pd.DataFrame, max_km: float, population: pd.DataFrame) -> pd.DataFrame:
-    """Counties farther than max_km from any public 2-year college, farthest first.
+    """Counties farther than max_km from any public 2-year college, most populous first.
 
     `population` has fips and value columns (adults 25+ or total population); counties with no
     college at all in the data (distance missing) count as deserts.
@@ -50,9 +50,10 @@ def deserts(nearest: pd.DataFrame, max_km: float, population: pd.DataFrame) -> p
     far = nearest[(nearest["distance_km"] > max_km) | nearest["distance_km"].isna()].copy()
     far = far.merge(population.rename(columns={"value": "population"}), on="fips", how="left")
     far["distance_km"] = far["distance_km"].round(1)
-    return far.sort_values("distance_km", ascending=False, na_position="first").reset_index(
-        drop=True
-    )
+    # Most people first: where a missing college affects the most adults.
+    return far.sort_values(
+        ["population", "distance_km"], ascending=False, na_position="last"
+    ).reset_index(drop=True)
 
 
 def point_type(frame: pd.DataFrame) -> pd.Series:
@@ -97,3 +98,29 @@ def deserts_csv(frame: pd.DataFrame, population_source: str, max_km: float) -> b
         population_source=population_source,
     )
     return out.to_csv(index=False).encode("utf-8")
+
+
+def techhire_markers(communities: pd.DataFrame) -> pd.DataFrame:
+    """One marker per TechHire community (not per matched county): the mean of its counties'
+    points, labelled with its name, wave and how many counties it is matched to."""
+    placed = communities.dropna(subset=["lon", "lat"])
+    grouped = placed.groupby(["community_name", "state_abbr"], as_index=False).agg(
+        lon=("lon", "mean"),
+        lat=("lat", "mean"),
+        counties=("fips", "nunique"),
+        wave=("announcement_wave", "first"),
+        geography_type=("geography_type", "first"),
+    )
+    grouped["label"] = (
+        grouped["community_name"]
+        + ", "
+        + grouped["state_abbr"]
+        + " ("
+        + grouped["wave"].fillna("")
+        + "; "
+        + grouped["geography_type"].fillna("")
+        + ", "
+        + grouped["counties"].astype(str)
+        + " counties)"
+    )
+    return grouped
