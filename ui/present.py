@@ -42,6 +42,9 @@ html {{ font-size: clamp(18px, 1.25vw, 30px); }}
 [data-testid="stMain"] h2, [data-testid="stMain"] h2 * {{ font-size: 1.6rem !important; }}
 [data-testid="stMain"] h3, [data-testid="stMain"] h3 * {{ font-size: 1.3rem !important; }}
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p {{ font-size: 1rem; }}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {{
+  font-size: 1.9rem !important; font-weight: 700; color: {INK};
+}}
 [data-testid="stMain"] button p {{ font-size: 0.95rem; }}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{
   color: {MUTED} !important; font-size: 0.72rem !important;
