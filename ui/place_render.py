@@ -199,20 +199,22 @@ def metro_profile(db: DbKey, cbsa: str) -> None:
     if extra and extra.metric_id not in catalogue:
         measures.append(extra)
     table = hubs.comparison_table(values, [area], measures)
-    left, right = st.columns([1.3, 1], gap="large")
+    by_id = {m.metric_id: m for m in measures}
+    part = values.set_index("metric_id")["value"]
+    left, right = st.columns([1, 1.25], gap="large")
     with left:
-        st.subheader("Every measure, metro as a whole")
-        st.dataframe(table, hide_index=True, height=min(38 * (len(table) + 1), 640))
-        st.download_button(
-            "Download this profile (CSV)",
-            hubs.comparison_csv(values, [area], measures),
-            file_name=f"metro_{cbsa}.csv",
-            mime="text/csv",
-            key="place_download",
-            icon=":material/download:",
-        )
+        st.subheader("At a glance")
+        grid = st.columns(2)
+        shown = [m for m in KEY_MEASURES if m in by_id and m in part.index]
+        for i, metric_id in enumerate(shown):
+            measure = by_id[metric_id]
+            grid[i % 2].metric(
+                measure.label,
+                format_value(part[metric_id], measure.value_format),
+                help=f"{measure.source}, {measure.vintage}. Metro as a whole: counts summed "
+                "over its counties, rates as sum of numerator / sum of denominator.",
+            )
     with right:
-        st.subheader("Its counties")
         measure = _map_measure(catalogue)
         counties = cache.metro_county_values(db, measure.metric_id, measure.default_year, (cbsa,))
         pts = members[members["cbsa_code"] == cbsa]
@@ -221,10 +223,26 @@ def metro_profile(db: DbKey, cbsa: str) -> None:
             measure,
             measure.default_year,
             tuple(sorted(set(pts["state_abbr"]))),
-            height=430,
+            height=460,
         )
-        fig = maps.zoom_to_points(fig, pts["lon"], pts["lat"])
+        fig = maps.zoom_to_points(fig, pts["lon"], pts["lat"], pad=0.45)
         clicked = maps.show_map(fig, key="place_map", clickable=True)
         if clicked:
             st.switch_page(frame.page_file("place"), query_params={"place_fips": clicked})
-        st.caption("Click a county to open its profile.")
+        st.caption("The metro's counties. Click one to open its profile.")
+
+    st.subheader("Every measure, metro as a whole")
+    st.dataframe(
+        table,
+        hide_index=True,
+        height=min(36 * (len(table) + 1), 560),
+        column_config={"Measure": st.column_config.TextColumn(width="medium")},
+    )
+    st.download_button(
+        "Download this profile (CSV)",
+        hubs.comparison_csv(values, [area], measures),
+        file_name=f"metro_{cbsa}.csv",
+        mime="text/csv",
+        key="place_download",
+        icon=":material/download:",
+    )
