@@ -189,3 +189,20 @@ def test_saved_view_url_keeps_every_parameter(tmp_path: Path) -> None:
 
 def test_stories_dir_is_the_repository_folder() -> None:
     assert stories_dir() == Path(__file__).resolve().parents[1] / "data" / "stories"
+
+
+def test_a_view_maps_its_page_prefixed_measure_year_and_states(tmp_path: Path) -> None:
+    text = 'title = "V"\n' + GOOD_SLIDE.replace(
+        'atlas_metric = "tech_jobs"',
+        'atlas_metric = "tech_jobs"\natlas_year = 2021\natlas_n = 7\natlas_outlines = false',
+    )
+    view = load_stories(_story_folder(tmp_path, {"v.toml": text}))[0]["v"].slides[0].view
+    assert view.map_request() == ("tech_jobs", 2021, ("KS", "MO"))
+    assert view.map_options() == {"n": 7, "outlines": False}
+
+
+def test_a_view_may_not_set_the_story_page_parameters(tmp_path: Path) -> None:
+    text = 'title = "V"\n' + GOOD_SLIDE.replace('atlas_metric = "tech_jobs"', 'slide = "3"')
+    stories, problems = load_stories(_story_folder(tmp_path, {"v.toml": text}))
+    assert stories == {}
+    assert problems == ["v.toml: slide 1: view params may not set slide"]
