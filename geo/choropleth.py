@@ -95,6 +95,29 @@ def _edges_with_midpoint(classes: Classes, midpoint: float | None) -> tuple[floa
     return tuple(sorted({*edges, float(midpoint)}))
 
 
+def class_edges(
+    values: np.ndarray, method: str, n_classes: int, midpoint: float | None = None
+) -> tuple[float, ...]:
+    """Class edges for the values; with a midpoint, each side is classed on its own.
+
+    Classing the two sides separately (classes shared in proportion to the counties on each
+    side, at least one a side) keeps the midpoint an edge and stops one long tail from taking
+    every class on its side, e.g. job growth: declines and gains each get their own steps.
+    """
+    values = np.asarray(values, dtype=float)
+    values = values[~np.isnan(values)]
+    if midpoint is None or n_classes < 2:
+        return _edges_with_midpoint(classify(values, method, n_classes), midpoint)
+    below, above = values[values <= midpoint], values[values > midpoint]
+    if below.size == 0 or above.size == 0:
+        return _edges_with_midpoint(classify(values, method, n_classes), midpoint)
+    n_low = min(max(1, round(n_classes * below.size / values.size)), n_classes - 1)
+    low = classify(below, method, n_low).edges
+    high = classify(above, method, n_classes - n_low).edges
+    # The low side's top edge becomes the midpoint; the high side's classes start above it.
+    return (*low[:-1], float(midpoint), *high[1:])
+
+
 def _assign(values: np.ndarray, edges: tuple[float, ...]) -> np.ndarray:
     """Class index per value: class k is (edges[k], edges[k+1]], the first closed below."""
     if len(edges) < 2:
@@ -249,8 +272,7 @@ def build_choropleth(
     n = n_classes
     if classification == "continuous":
         n = max(n_classes, CONTINUOUS_STEPS)
-    classes = classify(ok["value"].to_numpy(), classification, n)
-    edges = _edges_with_midpoint(classes, midpoint)
+    edges = class_edges(ok["value"].to_numpy(), classification, n, midpoint)
     colors = class_colors_for(edges, palette, midpoint)
     k = len(colors)
     z = _assign(ok["value"].to_numpy(), edges)
@@ -307,7 +329,8 @@ def build_choropleth(
 
     n_zero = int((ok["value"] == 0).sum())
     if n_zero:
-        traces.append(_legend_marker(f"Zero ({n_zero:,})", colors[0], 10))
+        zero_class = int(_assign(np.array([0.0]), edges)[0])
+        traces.append(_legend_marker(f"Zero ({n_zero:,})", colors[zero_class], 10))
     n_supp = int((table["status"] == "suppressed").sum())
     if n_supp:
         traces.append(_legend_marker(f"Suppressed ({n_supp:,})", palettes.SUPPRESSED, 11))

@@ -12,7 +12,7 @@ import plotly.io as pio
 import pytest
 
 from geo import palettes
-from geo.choropleth import build_choropleth, metro_states, plotly_config
+from geo.choropleth import build_choropleth, class_edges, metro_states, plotly_config
 
 
 def _values(rows: list[tuple]) -> pd.DataFrame:
@@ -220,3 +220,12 @@ def test_config_points_plotly_at_the_local_base_map():
     assert config["displaylogo"] is False
     assert config["toImageButtonOptions"]["width"] >= 1280
     json.dumps(config)
+
+
+def test_each_side_of_the_midpoint_gets_its_own_classes():
+    growth = np.array([-0.40, -0.20, -0.10, -0.05, 0.01, 0.02, 0.05, 0.10, 0.20, 0.50, 1.40])
+    edges = class_edges(growth, "natural_breaks", 5, midpoint=0.0)
+    assert 0.0 in edges
+    below = [e for e in edges if e < 0]
+    assert len(below) >= 2  # declines are split, not lumped into one class by the long gain tail
+    assert edges[0] == -0.40 and edges[-1] == 1.40
