@@ -82,6 +82,7 @@ st.dataframe(
     },
 )
 st.caption(training.POINT_NOTE + " The nearest college may be in another state.")
+st.warning(training.SECTOR_CAVEAT, icon=":material/info:")
 c1, c2 = st.columns(2)
 c1.download_button(
     "Download the deserts (CSV)",

@@ -26,6 +26,11 @@ CAVEATS = """
 - **Training.** IPEDS lists institutions that take part in federal student aid; coding bootcamps
   and most short non-credit programmes are not in it, and awards by field (IPEDS Completions)
   were not available. TechHire communities were compiled from public pages (66 of about 72).
+- **Community colleges.** "Public 2-year college" means IPEDS sector 4. Public colleges that
+  are mainly sub-baccalaureate but award some bachelor's degrees (IPEDS institutional category
+  3, e.g. Dallas College, Miami Dade College, Seattle Central College) are sector 1 (public
+  4-year) and are not counted as public 2-year colleges, which overstates "training deserts"
+  around some large metros.
 - **Distances** are great-circle kilometres from each county's representative point (a point
   inside the county), not drive times.
 """

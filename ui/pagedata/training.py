@@ -8,6 +8,14 @@ import pandas as pd
 from queries.runner import run_query
 
 DEFAULT_DESERT_KM = 50
+# Why big metros can show up as "deserts": said next to the list so nobody misreads it.
+SECTOR_CAVEAT = (
+    "“Public 2-year college” is IPEDS sector 4. Community colleges that now award a few "
+    "bachelor's degrees (for example Dallas College, Miami Dade College, Seattle's and most of "
+    "Washington's and Florida's colleges) are classed by IPEDS as public 4-year and are not "
+    "counted here, so some large metros appear as deserts although they have community "
+    "colleges."
+)
 # What the representative point is, said wherever a distance is shown.
 POINT_NOTE = (
     "Distances are great-circle (haversine) kilometres from each county's representative point "
