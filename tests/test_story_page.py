@@ -147,3 +147,16 @@ def test_a_slide_link_with_present_opens_in_the_theme() -> None:
     assert not at.exception
     assert at.toggle(key="present").value is True
     assert at.title[0].value == STORIES["default"].slides[3].title
+
+
+def test_with_every_story_broken_the_page_says_why_even_when_presenting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    (folder / "default.toml").write_text('title = "Half written"\n[[slides]]\n', "utf-8")
+    monkeypatch.setattr("ui.story.stories_dir", lambda: folder)
+    at = _open("default", 1, present=True)
+    assert not at.exception
+    assert any("No story could be loaded" in e.value for e in at.error)
+    assert any("default.toml" in w.value for w in at.warning)

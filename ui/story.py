@@ -354,7 +354,8 @@ def page() -> None:
     all_stories, file_problems = stories(key, folder)
     present = present_from_url()
     address, notes = current_address(all_stories)
-    if not present:
+    # In the theme a broken file is only named when nothing can be shown instead.
+    if not present or address is None:
         for problem in file_problems:
             st.warning(f"Story file {problem}", icon=":material/warning:")
     for note in notes:
