@@ -101,8 +101,8 @@ def class_edges(
     """Class edges for the values; with a midpoint, each side is classed on its own.
 
     Classing the two sides separately (classes shared in proportion to the counties on each
-    side, at least one a side) keeps the midpoint an edge and stops one long tail from taking
-    every class on its side, e.g. job growth: declines and gains each get their own steps.
+    side, at least two a side from four classes up) keeps the midpoint an edge and stops one
+    long tail from taking every class, e.g. job growth: declines and gains get their own steps.
     """
     values = np.asarray(values, dtype=float)
     values = values[~np.isnan(values)]
@@ -111,7 +111,10 @@ def class_edges(
     below, above = values[values <= midpoint], values[values > midpoint]
     if below.size == 0 or above.size == 0:
         return _edges_with_midpoint(classify(values, method, n_classes), midpoint)
-    n_low = min(max(1, round(n_classes * below.size / values.size)), n_classes - 1)
+    # Two classes a side at least when there are four or more, so "a little" and "a lot" of
+    # decline stay apart even when few counties declined.
+    least = 2 if n_classes >= 4 else 1
+    n_low = min(max(least, round(n_classes * below.size / values.size)), n_classes - least)
     low = classify(below, method, n_low).edges
     high = classify(above, method, n_classes - n_low).edges
     # The low side's top edge becomes the midpoint; the high side's classes start above it.
