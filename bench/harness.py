@@ -182,7 +182,11 @@ def _children(pid: int) -> list[int]:
 
 
 def forward_kind(payload: bytes | str) -> str | None:
-    """The kind of a server->browser websocket frame ('delta', 'script_finished', ...)."""
+    """The kind of a server->browser websocket frame ('delta', 'script_finished', ...).
+
+    A run cut short because another run replaced it is reported as 'script_interrupted', so a
+    caller can wait for the run whose output stays on screen.
+    """
     if isinstance(payload, str):
         return None
     msg = ForwardMsg()
@@ -190,21 +194,10 @@ def forward_kind(payload: bytes | str) -> str | None:
         msg.ParseFromString(payload)
     except DecodeError:  # not a Streamlit frame (another websocket on the page)
         return None
-    return msg.WhichOneof("type")
-
-
-def script_finished_ok(payload: bytes | str) -> bool | None:
-    """For a script_finished frame: True if the run finished successfully; None for other frames."""
-    if isinstance(payload, str):
-        return None
-    msg = ForwardMsg()
-    try:
-        msg.ParseFromString(payload)
-    except DecodeError:
-        return None
-    if msg.WhichOneof("type") != "script_finished":
-        return None
-    return msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+    kind = msg.WhichOneof("type")
+    if kind == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+        return "script_interrupted"
+    return kind
 
 
 def back_kind(payload: bytes | str) -> str | None:
@@ -221,22 +214,31 @@ def back_kind(payload: bytes | str) -> str | None:
 
 @dataclass
 class WsLog:
-    """What one page's Streamlit websocket carried, frame by frame."""
+    """What one page's Streamlit websocket carried, frame by frame: (time, bytes, kind)."""
 
     received: list[tuple[float, int, str | None]] = field(default_factory=list)
     sent: list[tuple[float, int, str | None]] = field(default_factory=list)
 
     def on_received(self, payload: bytes | str) -> None:
-        """Record a server->browser frame (time, size, kind)."""
+        """Record a server->browser frame."""
         self.received.append((time.perf_counter(), len(payload), forward_kind(payload)))
 
     def on_sent(self, payload: bytes | str) -> None:
-        """Record a browser->server frame (time, size, kind)."""
+        """Record a browser->server frame."""
         self.sent.append((time.perf_counter(), len(payload), back_kind(payload)))
 
     def finished_runs(self) -> int:
-        """How many script runs the server has reported finished so far."""
+        """How many script runs have finished (not counting runs replaced by a newer one)."""
         return sum(1 for _, _, kind in self.received if kind == "script_finished")
+
+    def requested_runs(self) -> int:
+        """How many script runs the browser has asked for (page load, widget changes)."""
+        return sum(1 for _, _, kind in self.sent if kind == "rerun_script")
+
+    def idle_after(self, before: int) -> bool:
+        """True once a run finished after `before` finished runs and none is still pending."""
+        done = self.finished_runs()
+        return done > before and done >= self.requested_runs()
 
     def bytes_received_since(self, index: int) -> int:
         """Bytes of server frames from position `index` on."""
