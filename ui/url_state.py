@@ -61,9 +61,10 @@ def seed(param: UrlParam) -> Any:
 
 
 def publish(*params: UrlParam) -> None:
-    """After the widgets: write each value to the URL and remember it."""
+    """After the widgets: write each value to the URL (in one change) and remember it."""
     seen: dict[str, tuple[str, ...]] = st.session_state.setdefault(_SEEN, {})
     kept: dict[str, Any] = st.session_state.setdefault(_KEPT, {})
+    changed: dict[str, list[str]] = {}
     for param in params:
         if param.key not in st.session_state:
             continue
@@ -72,10 +73,13 @@ def publish(*params: UrlParam) -> None:
         dumped = tuple(str(v) for v in param.dump(value))
         if _raw(param.key) != dumped:
             if dumped:
-                st.query_params[param.key] = list(dumped)
+                changed[param.key] = list(dumped)
             elif param.key in st.query_params:
                 del st.query_params[param.key]
         seen[param.key] = dumped
+    if changed:
+        # One update, so one browser-history entry per change of view (Back undoes it whole).
+        st.query_params.update(changed)
 
 
 def set_value(param: UrlParam, value: Any) -> None:
