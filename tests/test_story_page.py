@@ -160,3 +160,15 @@ def test_with_every_story_broken_the_page_says_why_even_when_presenting(
     assert not at.exception
     assert any("No story could be loaded" in e.value for e in at.error)
     assert any("default.toml" in w.value for w in at.warning)
+
+
+def test_takeaway_figures_are_bold_and_story_text_cannot_inject_markup() -> None:
+    from queries.story_facts import FactValue
+    from ui.story import takeaway_html
+
+    facts = {"share": FactValue("share", 0.28, "28%")}
+    html = takeaway_html("<b>Hubs</b> & {share} of jobs; {missing}", facts)
+    assert html == (
+        "&lt;b&gt;Hubs&lt;/b&gt; &amp; <strong>28%</strong> of jobs; "
+        f"<strong>{MISSING_TEXT}</strong>"
+    )

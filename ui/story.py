@@ -7,6 +7,7 @@ story is prepared: a click then only reads caches and sends the new slide.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -229,7 +230,7 @@ def render_slide(
             )
         st.markdown(
             f"<div class='story-takeaway' style='font-size:1.45rem;line-height:1.35'>"
-            f"{_escape(fill(slide.takeaway, inputs.facts))}</div>",
+            f"{takeaway_html(slide.takeaway, inputs.facts)}</div>",
             unsafe_allow_html=True,
         )
         if measure is not None and not present:
@@ -309,6 +310,16 @@ def slide_map(
         )
         fig.update_annotations(font_size=15)
     return fig
+
+
+def takeaway_html(template: str, facts: dict[str, FactValue]) -> str:
+    """The filled takeaway as HTML, each computed figure in bold so the room finds it at once."""
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(_escape(literal))
+        if name is not None:
+            parts.append(f"<strong>{_escape(fill('{' + name + '}', facts))}</strong>")
+    return "".join(parts)
 
 
 def _escape(text: str) -> str:
