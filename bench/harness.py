@@ -7,6 +7,7 @@ measure the same app the same way. No streamlit import: the app runs in its own 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -55,6 +56,16 @@ def is_local_url(url: str) -> bool:
     if parts.scheme in LOCAL_SCHEMES:
         return True
     return (parts.hostname or "") in LOCAL_HOSTS
+
+
+def is_base_path_probe(url: str) -> bool:
+    """True for Streamlit's own probe of a deep link's path as a possible base URL.
+
+    Opening /hubs directly, Streamlit's frontend first asks /hubs/_stcore/health (404, logged
+    by Chromium as a console error) and then finds the server at /. Nothing fails for the user.
+    """
+    path = urlsplit(url).path
+    return re.fullmatch(r"/(.+)/_stcore/(health|host-config)", path) is not None
 
 
 @dataclass

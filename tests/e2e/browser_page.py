@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Download, Locator, Page
 
-from bench.harness import MAP_PATH_SELECTOR, WsLog, is_local_url
+from bench.harness import MAP_PATH_SELECTOR, WsLog, is_base_path_probe, is_local_url
 
 # A loaded 2-core machine shared with other work: generous, but a hang still fails.
 RUN_TIMEOUT_MS = 90_000
@@ -25,17 +25,6 @@ PLACE_URL = re.compile(r"/place\?(.*&)?place_fips=\d{5}")
 def squash(text: str) -> str:
     """Text without any whitespace, for comparing with wrapped SVG text."""
     return re.sub(r"\s+", "", text)
-
-
-def is_base_path_probe(url: str) -> bool:
-    """True for Streamlit's own probe of a deep link's path as a possible base URL.
-
-    Opening /hubs directly, Streamlit's frontend first asks /hubs/_stcore/health (404, logged
-    by Chromium as a console error) and then finds the server at /. Nothing fails for the user.
-    """
-    path = urlsplit(url).path
-    probe = re.fullmatch(r"/(.+)/_stcore/(health|host-config)", path)
-    return probe is not None
 
 
 @dataclass

@@ -1,0 +1,638 @@
+"""Whole-app benchmark: build, bytes, paint times and concurrent sessions, Atlas against a baseline.
+
+Everything is measured on the real app in Debian's Chromium: first map paint (cold and warm), the
+repaint after a measure switch (timed by the page itself, see paint_watch.js), the server's time
+per script run and the bytes it sends (read off the Streamlit websocket), and N simultaneous
+sessions clicking through the pages. The same figures are taken for bench/baseline_app.py, a naive
+map that inlines unsimplified geometry on every rerun, and reported side by side.
+
+Used by bench/run.py; `python bench/app_bench.py` runs it alone and prints JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+import settings
+from bench.harness import (
+    MAP_PATH_SELECTOR,
+    AppServer,
+    WsLog,
+    chromium_launch_options,
+    is_base_path_probe,
+    is_local_url,
+    start_app,
+)
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PAINT_WATCH_JS = (HERE / "paint_watch.js").read_text()
+MAP_MIN_PATHS = 3000
+VIEWPORT = {"width": 1440, "height": 960}
+STEP_TIMEOUT_S = 60.0
+PAGES_PER_CONTEXT = 5  # several tabs per browser context: far less memory than one context each
+
+
+# Does one user action and returns when (time.perf_counter()) the decisive click happened.
+Action = Callable[[Page], Awaitable[float]]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing a user does on a page that makes the app rerun, e.g. pick another measure."""
+
+    name: str
+    act: Action
+
+
+@dataclass(frozen=True)
+class PageScenario:
+    """A page of the app, opened at `path`, with the interactions typical for it."""
+
+    name: str
+    path: str
+    has_map: bool
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class AppProfile:
+    """How to start an app and what to do in it."""
+
+    name: str
+    script: Path
+    landing: PageScenario
+    pages: tuple[PageScenario, ...]
+    extra_args: tuple[str, ...] = ()
+
+
+@dataclass
+class Tab:
+    """A benchmark tab: the page and its websocket record."""
+
+    page: Page
+    ws: WsLog = field(default_factory=WsLog)
+    errors: list[str] = field(default_factory=list)
+
+
+# -- what users do ----------------------------------------------------------------------------
+
+
+def pick(key: str, typed: str, option: str | re.Pattern[str]) -> Action:
+    """Type into the selectbox/multiselect `key` and click the matching option."""
+
+    async def act(page: Page) -> float:
+        box = page.locator(f".st-key-{key} [role='combobox']").first
+        await box.click()
+        await box.fill(typed)  # the list is virtualised: filter it so the option is rendered
+        exact = {"exact": True} if isinstance(option, str) else {}
+        target = page.get_by_role("option", name=option, **exact).first
+        await target.wait_for()
+        clicked = time.perf_counter()
+        await target.click()
+        if await page.locator(f".st-key-{key} [data-testid='stMultiSelect']").count():
+            await page.keyboard.press("Escape")  # a multiselect's list stays open otherwise
+        return clicked
+
+    return act
+
+
+def toggle_state(key: str, name: str) -> Action:
+    """Add a state to the multiselect `key`, or remove it when it is already chosen."""
+
+    async def act(page: Page) -> float:
+        remove = page.locator(f".st-key-{key} button[aria-label='Remove {name}']")
+        if await remove.count():
+            clicked = time.perf_counter()
+            await remove.first.click()
+            return clicked
+        return await pick(key, name.split(" (")[0], name)(page)
+
+    return act
+
+
+def press(key: str) -> Action:
+    """Click the button with widget key `key`."""
+
+    async def act(page: Page) -> float:
+        clicked = time.perf_counter()
+        await page.locator(f".st-key-{key} button").first.click()
+        return clicked
+
+    return act
+
+
+Choice = tuple[str, str | re.Pattern[str]]  # (text to type, option to click)
+
+
+def switch(key: str, a: Choice, b: Choice) -> Action:
+    """Pick option b when the selectbox `key` shows option a, else option a (there and back)."""
+
+    async def act(page: Page) -> float:
+        shown = await page.locator(f".st-key-{key} [role='combobox']").first.input_value()
+        on_a = shown.endswith(a[0])
+        return await pick(key, *(b if on_a else a))(page)
+
+    return act
+
+
+def ending(label: str) -> re.Pattern[str]:
+    """An option whose text ends with `label` (the Atlas prefixes the theme: 'Talent · ...')."""
+    return re.compile(re.escape(label) + "$")
+
+
+ATLAS_MEASURE_A = "Share of adults with some college, no degree"
+ATLAS_MEASURE_B = "Tech share of private jobs"
+
+
+def atlas_profile() -> AppProfile:
+    """The Atlas: the landing map and the other pages, each with its typical interaction."""
+    measures = (
+        (ATLAS_MEASURE_A, ending(ATLAS_MEASURE_A)),
+        (ATLAS_MEASURE_B, ending(ATLAS_MEASURE_B)),
+    )
+    landing = PageScenario(
+        "atlas",
+        "",
+        True,
+        (
+            Step("measure_switch", switch("atlas_metric", *measures)),
+            Step("state_filter", toggle_state("states", "Kansas (KS)")),
+        ),
+    )
+    pages = (
+        landing,
+        PageScenario(
+            "hubs",
+            "hubs",
+            False,
+            (Step("measure_switch", pick("hubs_metric", "Tech jobs", "Tech jobs")),),
+        ),
+        PageScenario(
+            "place",
+            "place?place_fips=20209",
+            False,
+            (
+                Step(
+                    "measure_switch", pick("place_metric", ATLAS_MEASURE_B, ending(ATLAS_MEASURE_B))
+                ),
+            ),
+        ),
+        PageScenario(
+            "training",
+            "training",
+            False,
+            (
+                Step(
+                    "measure_switch",
+                    pick("training_metric", ATLAS_MEASURE_B, ending(ATLAS_MEASURE_B)),
+                ),
+            ),
+        ),
+        PageScenario(
+            "story", "story?present=1", False, (Step("slide_change", press("story_next")),)
+        ),
+    )
+    return AppProfile(name="atlas", script=ROOT / "app.py", landing=landing, pages=pages)
+
+
+def baseline_profile(folder: Path) -> AppProfile:
+    """The naive baseline, copied into `folder` beside a local copy of Plotly's base map."""
+    static = folder / "static"
+    static.mkdir(parents=True, exist_ok=True)
+    base_map = settings.sources_dir() / "geometry" / "plotly-usa_110m.json"
+    shutil.copy(base_map, static / "usa_110m.json")
+    script = folder / "baseline_app.py"
+    shutil.copy(HERE / "baseline_app.py", script)
+    measures = ((ATLAS_MEASURE_A, ATLAS_MEASURE_A), (ATLAS_MEASURE_B, ATLAS_MEASURE_B))
+    states = (("All states", "All states"), ("Kansas", "Kansas"))
+    landing = PageScenario(
+        "baseline",
+        "",
+        True,
+        (
+            Step("measure_switch", switch("baseline_metric", *measures)),
+            Step("state_filter", switch("baseline_state", *states)),
+        ),
+    )
+    return AppProfile(
+        name="baseline",
+        script=script,
+        landing=landing,
+        pages=(landing,),
+        extra_args=("--server.enableStaticServing", "true"),
+    )
+
+
+# -- building ---------------------------------------------------------------------------------
+
+
+def measure_build(db: Path) -> dict:
+    """Build the database from the official files into `db`; time it and size the result."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "queries", "build", "--db", str(db)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    build_s = time.perf_counter() - started
+    geo = settings.static_dir() / "geo"
+    geo_bytes = sum(p.stat().st_size for p in geo.glob("*.json")) if geo.exists() else 0
+    return {
+        "build_s": round(build_s, 1),
+        "db_mb": round(db.stat().st_size / 1e6, 1),
+        "static_geo_kb": round(geo_bytes / 1e3),
+    }
+
+
+# -- one tab ----------------------------------------------------------------------------------
+
+
+async def new_tab(context: BrowserContext) -> Tab:
+    """Open a tab that records websocket frames, console errors and outside requests."""
+    page = await context.new_page()
+    tab = Tab(page)
+    page.on("websocket", lambda ws: _attach_ws(ws, tab.ws))
+    page.on("console", lambda msg: _on_console(tab, msg))
+    page.on("pageerror", lambda exc: tab.errors.append(f"pageerror: {exc}"))
+    page.on(
+        "request",
+        lambda req: None if is_local_url(req.url) else tab.errors.append(f"external: {req.url}"),
+    )
+    return tab
+
+
+def _on_console(tab: Tab, msg) -> None:
+    url = msg.location.get("url", "")
+    if msg.type == "error" and not is_base_path_probe(url):
+        tab.errors.append(f"console: {msg.text} @ {url}")
+
+
+def _attach_ws(ws, log: WsLog) -> None:
+    ws.on("framereceived", log.on_received)
+    ws.on("framesent", log.on_sent)
+
+
+async def wait_idle(tab: Tab, before: int, timeout_s: float = STEP_TIMEOUT_S) -> None:
+    """Wait until a script run finished after `before` runs and no other run is pending."""
+    deadline = time.monotonic() + timeout_s
+    while not tab.ws.idle_after(before):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no script run finished within {timeout_s:.0f} s")
+        await asyncio.sleep(0.02)
+
+
+async def wait_map(tab: Tab, timeout_s: float = STEP_TIMEOUT_S) -> None:
+    """Wait until the county map is drawn."""
+    await tab.page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length >= n",
+        arg=[MAP_PATH_SELECTOR, MAP_MIN_PATHS],
+        timeout=timeout_s * 1000,
+    )
+
+
+async def paint_times(tab: Tab) -> dict:
+    """The page's own record of when the map was painted (ms since navigation start)."""
+    return await tab.page.evaluate("() => window.__atlasPaint")
+
+
+async def wait_paint_field(tab: Tab, name: str, timeout_s: float = STEP_TIMEOUT_S) -> float:
+    """Wait until paint_watch.js has set `name` (a time > 0) and return it in ms."""
+    await tab.page.wait_for_function(
+        "(name) => window.__atlasPaint && window.__atlasPaint[name] > 0",
+        arg=name,
+        timeout=timeout_s * 1000,
+    )
+    return float((await paint_times(tab))[name])
+
+
+def server_run_s(ws: WsLog, since_sent: int, since_received: int) -> float | None:
+    """Seconds from the browser's rerun request to the server's 'finished' frame."""
+    asks = [t for t, _, kind in ws.sent[since_sent:] if kind == "rerun_script"]
+    ends = [t for t, _, kind in ws.received[since_received:] if kind == "script_finished"]
+    if not asks or not ends:
+        return None
+    return ends[-1] - asks[0]
+
+
+async def http_bytes(tab: Tab) -> int:
+    """Bytes the browser fetched over HTTP for this document (navigation + resources)."""
+    return int(
+        await tab.page.evaluate(
+            """() => performance.getEntriesByType('navigation')
+                 .concat(performance.getEntriesByType('resource'))
+                 .reduce((sum, e) => sum + (e.transferSize || 0), 0)"""
+        )
+    )
+
+
+async def choose(tab: Tab, step: Step) -> float:
+    """Do `step`; return seconds from the action to the server's finished run."""
+    before = tab.ws.finished_runs()
+    clicked = await step.act(tab.page)
+    await wait_idle(tab, before)
+    return time.perf_counter() - clicked
+
+
+# -- single-user figures ----------------------------------------------------------------------
+
+
+async def single_user(browser: Browser, server: AppServer, profile: AppProfile) -> dict:
+    """Cold and warm first paint, repaint after a measure switch, per-page runs and bytes."""
+    out: dict = {}
+    context = await browser.new_context(viewport=VIEWPORT)
+    await context.add_init_script(PAINT_WATCH_JS)
+    tab = await new_tab(context)
+    url = server.url + profile.landing.path
+
+    # Cold: a fresh browser profile and a server that has not run the page yet.
+    await tab.page.goto(url, wait_until="commit")
+    out["first_paint_cold_s"] = round(await wait_paint_field(tab, "firstPaintAt") / 1000, 2)
+    await wait_idle(tab, 0)
+    out["first_load_http_kb"] = round(await http_bytes(tab) / 1e3)
+    out["first_load_ws_kb"] = round(tab.ws.bytes_received_since(0) / 1e3)
+    out["first_load_server_s"] = _round(server_run_s(tab.ws, 0, 0))
+
+    # Warm: the same browser (geometry in its HTTP cache) and a server with warm caches.
+    sent, received = len(tab.ws.sent), len(tab.ws.received)
+    before = tab.ws.finished_runs()
+    await tab.page.reload(wait_until="commit")
+    out["first_paint_warm_s"] = round(await wait_paint_field(tab, "firstPaintAt") / 1000, 2)
+    await wait_idle(tab, before)
+    out["warm_load_http_kb"] = round(await http_bytes(tab) / 1e3)
+    out["warm_load_ws_kb"] = round(tab.ws.bytes_received_since(received) / 1e3)
+    out["warm_load_server_s"] = _round(server_run_s(tab.ws, sent, received))
+
+    # Measure switches there and back (twice, so both directions are seen warm), timed by the
+    # page from the click on the option to the repainted map.
+    switch = next(step for step in profile.landing.steps if step.name == "measure_switch")
+    repaints, runs = [], []
+    for _ in range(4):
+        figures = await timed_step(tab, switch)
+        await wait_paint_field(tab, "repaintAt")
+        paint = await paint_times(tab)
+        repaints.append((paint["repaintAt"] - paint["inputAt"]) / 1000)
+        runs.append(figures)
+    out["switch_repaint_s"] = round(statistics.median(repaints), 3)
+    out["switch_repaint_all_s"] = [round(r, 3) for r in repaints]
+    pages: dict = {profile.landing.name: {"measure_switch": runs[-1]}}
+    for step in profile.landing.steps:
+        if step.name != "measure_switch":
+            pages[profile.landing.name][step.name] = await timed_step(tab, step)
+    out["errors"] = list(tab.errors)
+    await tab.page.close()
+
+    for scenario in profile.pages:
+        if scenario is profile.landing:
+            continue
+        page_tab = await new_tab(context)
+        await page_tab.page.goto(server.url + scenario.path, wait_until="commit")
+        await wait_idle(page_tab, 0)
+        figures = {
+            "first_load": {
+                "server_s": _round(server_run_s(page_tab.ws, 0, 0)),
+                "ws_kb": round(page_tab.ws.bytes_received_since(0) / 1e3, 1),
+            }
+        }
+        for step in scenario.steps:
+            figures[step.name] = await timed_step(page_tab, step)
+        pages[scenario.name] = figures
+        out["errors"].extend(page_tab.errors)
+        await page_tab.page.close()
+    out["pages"] = pages
+    await context.close()
+    return out
+
+
+async def timed_step(tab: Tab, step: Step) -> dict:
+    """Do a step; the server's run time and the bytes it sent, read at the websocket."""
+    sent, received = len(tab.ws.sent), len(tab.ws.received)
+    await choose(tab, step)
+    return {
+        "server_s": _round(server_run_s(tab.ws, sent, received)),
+        "ws_kb": round(tab.ws.bytes_received_since(received) / 1e3, 1),
+    }
+
+
+def _round(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+# -- many users -------------------------------------------------------------------------------
+
+
+async def one_session(
+    context: BrowserContext, server: AppServer, profile: AppProfile, stop_at: float, seed: int
+) -> dict:
+    """One user: open the landing page, then keep switching measures and states until `stop_at`."""
+    rng = random.Random(seed)
+    times: list[float] = []
+    loads: list[float] = []
+    errors: list[str] = []
+    tab = await new_tab(context)
+    try:
+        started = time.perf_counter()
+        await tab.page.goto(server.url + profile.landing.path, wait_until="commit")
+        await wait_idle(tab, 0)
+        if profile.landing.has_map:
+            await wait_map(tab)
+        loads.append(time.perf_counter() - started)
+        steps = list(profile.landing.steps)
+        while time.monotonic() < stop_at:
+            step = rng.choice(steps)
+            try:
+                times.append(await choose(tab, step))
+            except (TimeoutError, PlaywrightTimeout) as exc:
+                errors.append(f"{step.name}: {exc}")
+            await asyncio.sleep(rng.uniform(0.5, 1.5))  # a person's pause between clicks
+        exceptions = await tab.page.locator("[data-testid='stException']").count()
+        if exceptions:
+            errors.append(f"{exceptions} exception box(es) on screen")
+    except (TimeoutError, PlaywrightTimeout) as exc:
+        errors.append(f"load: {exc}")
+    errors.extend(tab.errors)
+    await tab.page.close()
+    return {"times": times, "loads": loads, "errors": errors}
+
+
+async def sessions(
+    browser: Browser, server: AppServer, profile: AppProfile, n: int, duration_s: float
+) -> dict:
+    """N simultaneous sessions for `duration_s`: errors, p50/p95 interaction time, server RSS."""
+    contexts = [
+        await browser.new_context(viewport=VIEWPORT)
+        for _ in range((n + PAGES_PER_CONTEXT - 1) // PAGES_PER_CONTEXT)
+    ]
+    rss: list[float] = []
+    done = asyncio.Event()
+
+    async def sample_rss() -> None:
+        while not done.is_set():
+            rss.append(server.rss_mb())
+            await asyncio.sleep(0.5)
+
+    sampler = asyncio.create_task(sample_rss())
+    stop_at = time.monotonic() + duration_s
+    results = await asyncio.gather(
+        *(
+            one_session(contexts[i // PAGES_PER_CONTEXT], server, profile, stop_at, seed=i)
+            for i in range(n)
+        )
+    )
+    done.set()
+    await sampler
+    for context in contexts:
+        await context.close()
+    times = sorted(t for r in results for t in r["times"])
+    loads = sorted(t for r in results for t in r["loads"])
+    errors = [e for r in results for e in r["errors"]]
+    return {
+        "sessions": n,
+        "interactions": len(times),
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "p50_s": _round(_percentile(times, 50)),
+        "p95_s": _round(_percentile(times, 95)),
+        "max_s": _round(times[-1] if times else None),
+        "load_p50_s": _round(_percentile(loads, 50)),
+        "load_p95_s": _round(_percentile(loads, 95)),
+        "server_rss_peak_mb": round(max(rss, default=0.0)),
+    }
+
+
+def _percentile(values: list[float], pct: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * pct / 100
+    low, high = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+# -- the whole run ----------------------------------------------------------------------------
+
+
+async def measure_app(
+    profile: AppProfile, db: Path, log_dir: Path, session_counts: tuple[int, ...], duration_s: float
+) -> dict:
+    """All browser figures for one app, started fresh so the first load is cold."""
+    server = start_app(
+        profile.script,
+        env={"ATLAS_DB": str(db)},
+        log_path=log_dir / f"{profile.name}.log",
+        extra_args=list(profile.extra_args),
+        timeout_s=180,
+    )
+    try:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(**chromium_launch_options())
+            out = await single_user(browser, server, profile)
+            out["server_rss_mb"] = round(server.rss_mb())
+            for n in session_counts:
+                out[f"sessions_{n}"] = await sessions(browser, server, profile, n, duration_s)
+            await browser.close()
+    finally:
+        server.stop()
+    return out
+
+
+def run(
+    *,
+    build: bool = True,
+    baseline: bool = True,
+    session_counts: tuple[int, ...] = (10, 25),
+    duration_s: float = 60.0,
+) -> dict:
+    """Every figure as one flat-ish dict (the keys bench/run.py promises, plus detail)."""
+    work = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
+    try:
+        figures: dict = {}
+        db = work / "atlas.duckdb"
+        if build:
+            figures.update(measure_build(db))
+        else:
+            db = settings.db_path()
+        atlas = asyncio.run(measure_app(atlas_profile(), db, work, session_counts, duration_s))
+        figures.update(_headline(atlas))
+        figures["atlas"] = atlas
+        if baseline:
+            profile = baseline_profile(work / "baseline")
+            base = asyncio.run(measure_app(profile, db, work, session_counts, duration_s))
+            figures["baseline"] = base
+            figures["ratios"] = _ratios(atlas, base)
+        return figures
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _headline(atlas: dict) -> dict:
+    """The keys every reader of bench/run.py --json looks for."""
+    head = {
+        "first_paint_cold_s": atlas["first_paint_cold_s"],
+        "first_paint_warm_s": atlas["first_paint_warm_s"],
+        "switch_repaint_s": atlas["switch_repaint_s"],
+        "server_rss_mb": atlas["server_rss_mb"],
+    }
+    for key, value in atlas.items():
+        if key.startswith("sessions_"):
+            head[f"{key}_errors"] = value["errors"]
+            head[f"{key}_p95_s"] = value["p95_s"]
+            head[f"{key}_p50_s"] = value["p50_s"]
+            head[f"{key}_rss_mb"] = value["server_rss_peak_mb"]
+    return head
+
+
+def _ratios(atlas: dict, base: dict) -> dict:
+    """Baseline figure divided by the Atlas figure (how many times better the Atlas is)."""
+    out = {}
+    for key in ("first_paint_cold_s", "first_paint_warm_s", "switch_repaint_s", "first_load_ws_kb"):
+        if atlas.get(key) and base.get(key):
+            out[key] = round(base[key] / atlas[key], 1)
+    for key in atlas:
+        if not key.startswith("sessions_") or key not in base:
+            continue
+        if atlas[key]["p95_s"] and base[key]["p95_s"]:
+            out[f"{key}_p95_s"] = round(base[key]["p95_s"] / atlas[key]["p95_s"], 1)
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: run the whole-app benchmark alone and print its figures as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-build", action="store_true", help="use the existing database")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the naive baseline")
+    parser.add_argument("--sessions", type=int, nargs="*", default=[10, 25])
+    parser.add_argument("--seconds", type=float, default=60.0, help="length of a sessions run")
+    args = parser.parse_args(argv)
+    figures = run(
+        build=not args.no_build,
+        baseline=not args.no_baseline,
+        session_counts=tuple(args.sessions),
+        duration_s=args.seconds,
+    )
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
