@@ -562,9 +562,10 @@ def run(
     build: bool = True,
     baseline: bool = True,
     session_counts: tuple[int, ...] = (10, 25),
+    baseline_session_counts: tuple[int, ...] | None = None,
     duration_s: float = 60.0,
 ) -> dict:
-    """Every figure as one flat-ish dict (the keys bench/run.py promises, plus detail)."""
+    """Every figure: flat headline keys (Atlas, `baseline_*`, `ratio_*`) and `app_detail`."""
     work = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
     try:
         figures: dict = {}
@@ -574,47 +575,55 @@ def run(
         else:
             db = settings.db_path()
         atlas = asyncio.run(measure_app(atlas_profile(), db, work, session_counts, duration_s))
-        figures.update(_headline(atlas))
-        figures["atlas"] = atlas
+        figures.update(headline(atlas))
+        detail = {"atlas": atlas}
         if baseline:
+            counts = session_counts if baseline_session_counts is None else baseline_session_counts
             profile = baseline_profile(work / "baseline")
-            base = asyncio.run(measure_app(profile, db, work, session_counts, duration_s))
-            figures["baseline"] = base
-            figures["ratios"] = _ratios(atlas, base)
+            base = asyncio.run(measure_app(profile, db, work, counts, duration_s))
+            figures.update({f"baseline_{k}": v for k, v in headline(base).items()})
+            figures.update({f"ratio_{k}": v for k, v in ratios(atlas, base).items()})
+            detail["baseline"] = base
+        figures["app_detail"] = detail
         return figures
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _headline(atlas: dict) -> dict:
-    """The keys every reader of bench/run.py --json looks for."""
+def headline(app: dict) -> dict:
+    """The single figures of one app; server_rss_mb is the peak over the whole run."""
     head = {
-        "first_paint_cold_s": atlas["first_paint_cold_s"],
-        "first_paint_warm_s": atlas["first_paint_warm_s"],
-        "switch_repaint_s": atlas["switch_repaint_s"],
-        "server_rss_mb": atlas["server_rss_mb"],
+        "first_paint_cold_s": app["first_paint_cold_s"],
+        "first_paint_warm_s": app["first_paint_warm_s"],
+        "switch_repaint_s": app["switch_repaint_s"],
+        "first_load_http_kb": app["first_load_http_kb"],
+        "first_load_ws_kb": app["first_load_ws_kb"],
+        "warm_load_ws_kb": app["warm_load_ws_kb"],
+        "first_load_server_s": app["first_load_server_s"],
+        "single_user_errors": len(app["errors"]),
     }
-    for key, value in atlas.items():
+    landing = next(iter(app["pages"].values()))
+    for step, fig in landing.items():
+        head[f"{step}_server_s"] = fig["server_s"]
+        head[f"{step}_ws_kb"] = fig["ws_kb"]
+    rss = [app["server_rss_mb"]]
+    for key, value in app.items():
         if key.startswith("sessions_"):
             head[f"{key}_errors"] = value["errors"]
-            head[f"{key}_p95_s"] = value["p95_s"]
             head[f"{key}_p50_s"] = value["p50_s"]
+            head[f"{key}_p95_s"] = value["p95_s"]
+            head[f"{key}_interactions"] = value["interactions"]
             head[f"{key}_rss_mb"] = value["server_rss_peak_mb"]
+            rss.append(value["server_rss_peak_mb"])
+    head["server_rss_mb"] = max(rss)
     return head
 
 
-def _ratios(atlas: dict, base: dict) -> dict:
-    """Baseline figure divided by the Atlas figure (how many times better the Atlas is)."""
-    out = {}
-    for key in ("first_paint_cold_s", "first_paint_warm_s", "switch_repaint_s", "first_load_ws_kb"):
-        if atlas.get(key) and base.get(key):
-            out[key] = round(base[key] / atlas[key], 1)
-    for key in atlas:
-        if not key.startswith("sessions_") or key not in base:
-            continue
-        if atlas[key]["p95_s"] and base[key]["p95_s"]:
-            out[f"{key}_p95_s"] = round(base[key]["p95_s"] / atlas[key]["p95_s"], 1)
-    return out
+def ratios(atlas: dict, base: dict) -> dict:
+    """Baseline figure divided by the Atlas figure: how many times better the Atlas does."""
+    a, b = headline(atlas), headline(base)
+    keys = [k for k in a if k.endswith(("_s", "_kb")) and not k.endswith("_errors")]
+    return {k: round(b[k] / a[k], 1) for k in keys if a.get(k) and b.get(k)}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -623,12 +632,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-build", action="store_true", help="use the existing database")
     parser.add_argument("--no-baseline", action="store_true", help="skip the naive baseline")
     parser.add_argument("--sessions", type=int, nargs="*", default=[10, 25])
+    parser.add_argument(
+        "--baseline-sessions", type=int, nargs="*", default=None, help="default: as --sessions"
+    )
     parser.add_argument("--seconds", type=float, default=60.0, help="length of a sessions run")
     args = parser.parse_args(argv)
     figures = run(
         build=not args.no_build,
         baseline=not args.no_baseline,
         session_counts=tuple(args.sessions),
+        baseline_session_counts=None
+        if args.baseline_sessions is None
+        else tuple(args.baseline_sessions),
         duration_s=args.seconds,
     )
     print(json.dumps(figures, indent=2))
