@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from queries.runner import run_query
 from ui.db import DbKey, con_for
 from ui.pagedata import about, atlas, catalogue, hubs, places, profile, training
 
@@ -22,8 +23,6 @@ def measures(db: DbKey) -> dict[str, catalogue.Measure]:
 @st.cache_data(**SMALL)
 def states(db: DbKey) -> pd.DataFrame:
     """States, DC and Puerto Rico: state_fips, state_abbr, state_name."""
-    from queries.runner import run_query
-
     return run_query(con_for(db), "atlas_states")
 
 
