@@ -51,9 +51,9 @@ def controls(catalogue: dict[str, Measure]) -> AtlasView:
 
     for param in (metric_p, method_p, n_p, palette_p, outline_p):
         seed(param)
-    col_measure, col_year, col_class, col_n, col_palette, col_outline = st.columns(
-        [3.0, 0.9, 2.0, 0.8, 1.2, 1.3], vertical_alignment="bottom"
-    )
+    # Measure and year stay in view; the map's styling sits in a popover so the row fits a
+    # 1280-px projector without cutting labels.
+    col_measure, col_year, col_options = st.columns([4.2, 1.1, 1.5], vertical_alignment="bottom")
     metric_id = col_measure.selectbox(
         "Measure",
         ids,
@@ -72,7 +72,8 @@ def controls(catalogue: dict[str, Measure]) -> AtlasView:
         disabled=len(years) < 2,
         help="Measures with a series can be shown for any of their years.",
     )
-    classification = col_class.selectbox(
+    options = col_options.popover("Map options", icon=":material/tune:", width="stretch")
+    classification = options.selectbox(
         "Classes",
         list(METHODS),
         format_func=METHODS.get,
@@ -81,18 +82,18 @@ def controls(catalogue: dict[str, Measure]) -> AtlasView:
         "colour. Equal intervals: equal value ranges. Natural breaks: groups that minimise the "
         "spread within each colour.",
     )
-    n_classes = col_n.selectbox("Colours", list(range(3, MAX_CLASSES + 1)), key="atlas_n")
-    palette = col_palette.selectbox(
+    n_classes = options.selectbox("Colours", list(range(3, MAX_CLASSES + 1)), key="atlas_n")
+    palette = options.selectbox(
         "Palette",
         ["auto", *PALETTES],
         format_func=lambda p: "Automatic" if p == "auto" else PALETTE_LABELS[p],
         key="atlas_palette",
         help="Automatic: a sequential palette, or a diverging one around the measure's midpoint.",
     )
-    outlines = col_outline.toggle(
-        "Hub metros",
+    outlines = options.toggle(
+        "Outline hub and heartland metros",
         key="atlas_outlines",
-        help="Outline the coastal tech hubs and heartland metros.",
+        help="Coastal tech hubs in black, heartland cities in magenta.",
     )
     publish(metric_p, year_p, method_p, n_p, palette_p, outline_p)
     return AtlasView(metric_id, int(year), classification, int(n_classes), palette, outlines)
