@@ -194,3 +194,17 @@ def test_hubs_group_figures_and_state_cut() -> None:
     at = _open("hubs", states=["PR"])
     assert not at.exception
     assert any("No hub or heartland metro" in i.value for i in at.info)
+
+
+def test_hubs_compares_the_metros_in_the_link() -> None:
+    at = _open("hubs", hubs_metros=["41940", "28140"])
+    assert not at.exception
+    tables = [df.value for df in at.dataframe]
+    comparison = next(t for t in tables if "Measure" in t.columns and "Kansas City, MO-KS" in t)
+    assert list(comparison.columns[1:3]) == [
+        "San Jose-Sunnyvale-Santa Clara, CA",
+        "Kansas City, MO-KS",
+    ]
+    added = next(t for t in tables if "Share of US jobs added" in t.columns)
+    kc = added.set_index("Area").loc["Kansas City, MO-KS"]
+    assert kc["Jobs added"] == (101000 + 450000 + 560000) - (92000 + 360000 + 500000)

@@ -211,6 +211,19 @@ def jobs_added(
     return pd.DataFrame(rows)
 
 
+def jobs_added_table(added: pd.DataFrame) -> pd.DataFrame:
+    """Jobs added per area as users read it: area, jobs then and now, change, share of the US."""
+    return pd.DataFrame(
+        {
+            "Area": added["area"],
+            f"Jobs {GROWTH_START}": added["start"],
+            f"Jobs {GROWTH_END}": added["end"],
+            "Jobs added": added["change"],
+            "Share of US jobs added": added["share_of_national_change"],
+        }
+    )
+
+
 def area_series(
     con: duckdb.DuckDBPyConnection, areas: Sequence[Area], metric_id: str = SERIES_METRIC
 ) -> pd.DataFrame:
