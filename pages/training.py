@@ -86,7 +86,9 @@ st.warning(training.SECTOR_CAVEAT, icon=":material/info:")
 c1, c2 = st.columns(2)
 c1.download_button(
     "Download the deserts (CSV)",
-    training.deserts_csv(deserts, f"{catalogue[pop_id].source}", view.max_km),
+    training.deserts_csv(
+        deserts, f"{catalogue[pop_id].source}, {catalogue[pop_id].vintage}", view.max_km
+    ),
     file_name=f"training_deserts_{view.max_km}km.csv",
     mime="text/csv",
     key="training_download_deserts",

@@ -8,7 +8,7 @@ import streamlit as st
 from ui import cache, frame, maps
 from ui.db import DbKey
 from ui.fmt import format_value, ordinal
-from ui.pagedata import hubs, profile
+from ui.pagedata import hubs, profile, training
 from ui.pagedata.catalogue import Measure, grouped_ids, option_label, pick_default
 from ui.pagedata.training import POINT_NOTE
 from ui.params import parse_choice
@@ -166,6 +166,14 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
         column_config={"Distance (km)": st.column_config.NumberColumn(format="%.0f")},
     )
     st.caption(f"Active IPEDS institutions within {profile.NEAR_KM} km. {POINT_NOTE}")
+    st.download_button(
+        "Download these institutions (CSV)",
+        training.institutions_csv(near_inst),
+        file_name=f"institutions_near_{fips}.csv",
+        mime="text/csv",
+        key="place_download_institutions",
+        icon=":material/download:",
+    )
 
     st.subheader("Places like this one")
     used = [m for m in profile.SIMILARITY_MEASURES if m in catalogue]
