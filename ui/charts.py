@@ -16,14 +16,14 @@ def _layout(fig: go.Figure, title: str, source: str, height: int) -> go.Figure:
         font=FONT,
         height=height,
         title={"text": title, "x": 0.01},
-        margin={"l": 10, "r": 20, "t": 80, "b": 80},
+        margin={"l": 10, "r": 20, "t": 80, "b": 95},
         paper_bgcolor="rgba(0,0,0,0)",
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
         annotations=[
             {
                 "text": f"Source: {source}",
                 "x": 0,
-                "y": -0.12,
+                "y": -0.14,
                 "yanchor": "top",
                 "xref": "paper",
                 "yref": "paper",

@@ -204,29 +204,29 @@ def compare_metros(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, 
     if states:
         st.caption(f"Only the counties in {', '.join(states)} are counted (sidebar filter).")
     added = cache.jobs_added(db, tuple(areas))
-    left, right = st.columns([1, 1.6], gap="large")
-    with left:
-        st.dataframe(
-            hubs.jobs_added_table(added),
-            hide_index=True,
-            column_config={
-                "Share of US jobs added": st.column_config.NumberColumn(format="percent")
-            },
-        )
-        st.caption(f"BEA total jobs, {hubs.GROWTH_START}–{hubs.GROWTH_END}.")
-    with right:
-        series = cache.area_series(db, tuple(areas), hubs.SERIES_METRIC)
-        labels = {a.area_id: a.label for a in areas}
-        shown = hubs.indexed(series).assign(label=lambda f: f["area_id"].map(labels))
-        fig = charts.line_chart(
-            shown,
-            ",.0f",
-            "Total jobs, index 2010 = 100",
-            "BEA CAEMP25N, 2001–2022",
-            height=360,
-            base_line=100,
-        )
-        st.plotly_chart(fig, key="hubs_metro_series")
+    counts = st.column_config.NumberColumn(format="localized")
+    st.dataframe(
+        hubs.jobs_added_table(added),
+        hide_index=True,
+        column_config={
+            f"Jobs {hubs.GROWTH_START}": counts,
+            f"Jobs {hubs.GROWTH_END}": counts,
+            "Jobs added": counts,
+            "Share of US jobs added": st.column_config.NumberColumn(format="percent"),
+        },
+    )
+    series = cache.area_series(db, tuple(areas), hubs.SERIES_METRIC)
+    labels = {a.area_id: a.label for a in areas}
+    shown = hubs.indexed(series).assign(label=lambda f: f["area_id"].map(labels))
+    fig = charts.line_chart(
+        shown,
+        ",.0f",
+        "Total jobs, index 2010 = 100",
+        "BEA CAEMP25N, 2001–2022",
+        height=400,
+        base_line=100,
+    )
+    st.plotly_chart(fig, key="hubs_metro_series")
 
 
 def compare_counties(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, ...]) -> None:
