@@ -12,7 +12,7 @@ from ui.pagedata import hubs, profile, training
 from ui.pagedata.catalogue import Measure, grouped_ids, option_label, pick_default
 from ui.pagedata.training import POINT_NOTE
 from ui.params import parse_choice
-from ui.url_state import UrlParam, one, publish, seed
+from ui.url_state import UrlParam, one, publish, seed, with_carried
 
 MAP_DEFAULTS = ["some_college_share", "tech_share", "tech_jobs"]
 # The figures a profile leads with (those the catalogue has), in this order.
@@ -27,6 +27,11 @@ KEY_MEASURES = [
     "median_household_income",
     "unemployment_rate",
 ]
+
+
+def _open_county(fips: str) -> None:
+    """Open another county's profile, keeping the state filter and presenter mode."""
+    st.switch_page(frame.page_file("place"), query_params=with_carried({"place_fips": fips}))
 
 
 def _map_measure(catalogue: dict[str, Measure]) -> Measure:
@@ -107,7 +112,7 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
         fig = maps.highlight(fig, fips, row["full_name"])
         clicked = maps.show_map(fig, key="place_map", clickable=True)
         if clicked and clicked != fips:
-            st.switch_page(frame.page_file("place"), query_params={"place_fips": clicked})
+            _open_county(clicked)
         st.caption(
             "The county (thick outline) and the counties whose representative point is within "
             "120 km. Click one to open it."
@@ -236,7 +241,7 @@ def metro_profile(db: DbKey, cbsa: str) -> None:
         fig = maps.zoom_to_points(fig, pts["lon"], pts["lat"], pad=0.45)
         clicked = maps.show_map(fig, key="place_map", clickable=True)
         if clicked:
-            st.switch_page(frame.page_file("place"), query_params={"place_fips": clicked})
+            _open_county(clicked)
         st.caption("The metro's counties. Click one to open its profile.")
 
     st.subheader("Every measure, metro as a whole")

@@ -8,7 +8,7 @@ from ui import cache, frame
 from ui.db import DbKey
 from ui.pagedata.places import search
 from ui.params import parse_states
-from ui.url_state import UrlParam, many, publish, seed
+from ui.url_state import UrlParam, many, publish, seed, with_carried
 
 STATES_KEY = "states"
 SEARCH_KEY = "search"
@@ -36,7 +36,7 @@ def selected_states(db: DbKey) -> tuple[str, ...]:
 def go_to_place(kind: str, code: str) -> None:
     """Open the place profile of a county or metro."""
     params = {"place_cbsa": code} if kind == "metro" else {"place_fips": code}
-    st.switch_page(frame.page_file("place"), query_params=params)
+    st.switch_page(frame.page_file("place"), query_params=with_carried(params))
 
 
 def render(db: DbKey) -> None:

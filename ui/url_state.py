@@ -88,6 +88,17 @@ def set_value(param: UrlParam, value: Any) -> None:
     st.session_state.setdefault(_KEPT, {})[param.key] = value
 
 
+# Parameters that belong to the whole session rather than one page: they travel with every link
+# the app follows itself (the state filter, and presenter mode's `present=1`).
+CARRIED = ("states", "present")
+
+
+def with_carried(params: Mapping[str, Any]) -> dict[str, Any]:
+    """Parameters for st.switch_page, plus the session-wide ones from the current URL."""
+    carried = {key: st.query_params.get_all(key) for key in CARRIED if key in st.query_params}
+    return {**carried, **params}
+
+
 def current_view() -> dict[str, list[str]]:
     """Every URL parameter of the view on screen, lists as lists."""
     return {key: st.query_params.get_all(key) for key in st.query_params}
