@@ -40,7 +40,7 @@ st.caption(
 )
 
 nearest = cache.nearest_colleges(db, states)
-pop_id = "population" if "population" in catalogue else "adults_25_plus"
+pop_id = training.population_measure(catalogue)
 pop = cache.county_values(db, pop_id, catalogue[pop_id].default_year, states)[["fips", "value"]]
 deserts = training.deserts(nearest, view.max_km, pop)
 st.subheader(
@@ -54,30 +54,13 @@ c2.metric(
     f"{deserts['population'].sum():,.0f}",
     help=f"{catalogue[pop_id].source}, {catalogue[pop_id].vintage}",
 )
+pop_label = catalogue[pop_id].label
 st.dataframe(
-    deserts[
-        [
-            "full_name",
-            "state_abbr",
-            "population",
-            "distance_km",
-            "nearest_college",
-            "nearest_college_place",
-        ]
-    ].rename(
-        columns={
-            "full_name": "County",
-            "state_abbr": "State",
-            "population": catalogue[pop_id].label,
-            "distance_km": "Distance (km)",
-            "nearest_college": "Nearest public 2-year college",
-            "nearest_college_place": "Where",
-        }
-    ),
+    training.deserts_table(deserts, pop_label),
     hide_index=True,
     height=380,
     column_config={
-        catalogue[pop_id].label: st.column_config.NumberColumn(format="localized"),
+        pop_label: st.column_config.NumberColumn(format="localized"),
         "Distance (km)": st.column_config.NumberColumn(format="%.0f"),
     },
 )

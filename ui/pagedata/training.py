@@ -132,3 +132,31 @@ def techhire_markers(communities: pd.DataFrame) -> pd.DataFrame:
         + " counties)"
     )
     return grouped
+
+
+def population_measure(catalogue: dict) -> str:
+    """The measure counting who lives in a desert: total population, else adults 25+."""
+    return "population" if "population" in catalogue else "adults_25_plus"
+
+
+def deserts_table(deserts: pd.DataFrame, population_label: str) -> pd.DataFrame:
+    """The deserts as users read them: county, state, people, distance, nearest college."""
+    return deserts[
+        [
+            "full_name",
+            "state_abbr",
+            "population",
+            "distance_km",
+            "nearest_college",
+            "nearest_college_place",
+        ]
+    ].rename(
+        columns={
+            "full_name": "County",
+            "state_abbr": "State",
+            "population": population_label,
+            "distance_km": "Distance (km)",
+            "nearest_college": "Nearest public 2-year college",
+            "nearest_college_place": "Where",
+        }
+    )
