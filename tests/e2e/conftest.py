@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from bench.harness import AppServer, chromium_installed, chromium_launch_options, start_app
 from tests.e2e.browser_page import BrowserPage
@@ -68,12 +69,10 @@ def _passthrough_env() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """One headless Debian Chromium for the whole run."""
     if not chromium_installed():
         pytest.skip("Debian's Chromium is not at /usr/bin/chromium (scripts/setup.sh --browser)")
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(**chromium_launch_options())
         yield chromium
@@ -81,7 +80,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def atlas(request: pytest.FixtureRequest, browser, app_server: AppServer) -> Iterator[BrowserPage]:
+def atlas(
+    request: pytest.FixtureRequest, browser: Browser, app_server: AppServer
+) -> Iterator[BrowserPage]:
     """A fresh tab on the app; at the end: a screenshot, no console error, no outside request."""
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     page = BrowserPage(context.new_page(), app_server.url, ARTIFACTS).attach()
@@ -89,7 +90,8 @@ def atlas(request: pytest.FixtureRequest, browser, app_server: AppServer) -> Ite
     name = request.node.name.replace("/", "_")
     try:
         page.shot(name)
+        shown = [f"exception on screen: {text[:300]}" for text in page.exceptions_on_screen()]
     finally:
         context.close()
-    problems = page.problems()
+    problems = [*page.problems(), *shown]
     assert not problems, "browser saw problems:\n" + "\n".join(problems[:20])
