@@ -1,12 +1,12 @@
 import streamlit as st
 
-from ui import cache, frame, maps, render
+from ui import cache, maps, render
 from ui.atlas_controls import controls
 from ui.db import db_key
 from ui.frame import ensure_frame
 from ui.pagedata.atlas import ranking_csv, ranking_table
+from ui.place_view import open_place
 from ui.sidebar import selected_states
-from ui.url_state import with_carried
 
 ensure_frame()
 
@@ -39,7 +39,7 @@ st.caption(
     "white: no figure published. The camera button saves the map as a slide-size PNG."
 )
 if clicked:
-    st.switch_page(frame.page_file("place"), query_params=with_carried({"place_fips": clicked}))
+    open_place("county", clicked, catalogue)
 
 st.subheader(f"Counties ranked, {where}")
 table = ranking_table(values, measure, view.year)

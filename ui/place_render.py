@@ -5,16 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import cache, frame, maps
+from ui import cache, maps
 from ui.db import DbKey
 from ui.fmt import format_value, ordinal
 from ui.pagedata import hubs, profile, training
 from ui.pagedata.catalogue import Measure, grouped_ids, option_label, pick_default
 from ui.pagedata.training import POINT_NOTE
 from ui.params import parse_choice
-from ui.url_state import UrlParam, one, publish, seed, with_carried
+from ui.place_view import MAP_DEFAULTS, open_place
+from ui.url_state import UrlParam, one, publish, seed
 
-MAP_DEFAULTS = ["some_college_share", "tech_share", "tech_jobs"]
 # The figures a profile leads with (those the catalogue has), in this order.
 KEY_MEASURES = [
     "population",
@@ -27,11 +27,6 @@ KEY_MEASURES = [
     "median_household_income",
     "unemployment_rate",
 ]
-
-
-def _open_county(fips: str) -> None:
-    """Open another county's profile, keeping the state filter and presenter mode."""
-    st.switch_page(frame.page_file("place"), query_params=with_carried({"place_fips": fips}))
 
 
 def _map_measure(catalogue: dict[str, Measure]) -> Measure:
@@ -112,7 +107,7 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
         fig = maps.highlight(fig, fips, row["full_name"])
         clicked = maps.show_map(fig, key="place_map", clickable=True)
         if clicked and clicked != fips:
-            _open_county(clicked)
+            open_place("county", clicked, catalogue)
         st.caption(
             "The county (thick outline) and the counties whose representative point is within "
             "120 km. Click one to open it."
@@ -241,7 +236,7 @@ def metro_profile(db: DbKey, cbsa: str) -> None:
         fig = maps.zoom_to_points(fig, pts["lon"], pts["lat"], pad=0.45)
         clicked = maps.show_map(fig, key="place_map", clickable=True)
         if clicked:
-            _open_county(clicked)
+            open_place("county", clicked, catalogue)
         st.caption("The metro's counties. Click one to open its profile.")
 
     st.subheader("Every measure, metro as a whole")

@@ -4,10 +4,25 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import frame
+from ui.pagedata.catalogue import Measure, pick_default
 from ui.params import parse_cbsa, parse_fips
-from ui.url_state import UrlParam, one, publish, seed
+from ui.url_state import UrlParam, kept_value, one, publish, seed, with_carried
 
 DEFAULT_FIPS = "20209"  # Wyandotte County, Kansas (Kansas City, KS): a heartland example
+MAP_DEFAULTS = ["some_college_share", "tech_share", "tech_jobs"]
+
+
+def open_place(kind: str, code: str, catalogue: dict[str, Measure]) -> None:
+    """Open the profile of a county or metro with its whole view in the link.
+
+    The link carries every parameter the place page writes (and the session-wide ones), so the
+    page has nothing to add on arrival and the browser keeps one history entry: Back returns
+    straight to where the user clicked.
+    """
+    params = {"place_cbsa": code} if kind == "metro" else {"place_fips": code}
+    params["place_metric"] = kept_value("place_metric") or pick_default(catalogue, MAP_DEFAULTS)
+    st.switch_page(frame.page_file("place"), query_params=with_carried(params))
 
 
 def place_params() -> tuple[UrlParam, UrlParam]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import cache, frame
+from ui import cache
 from ui.db import DbKey
 from ui.pagedata.places import search
 from ui.params import parse_states
-from ui.url_state import UrlParam, many, publish, seed, with_carried
+from ui.place_view import open_place
+from ui.url_state import UrlParam, many, publish, seed
 
 STATES_KEY = "states"
 SEARCH_KEY = "search"
@@ -31,12 +32,6 @@ def selected_states(db: DbKey) -> tuple[str, ...]:
     if raw:
         return tuple(parse_states(raw, list(cache.states(db)["state_abbr"])).value)
     return tuple(st.session_state.get("_url_kept", {}).get(STATES_KEY) or ())
-
-
-def go_to_place(kind: str, code: str) -> None:
-    """Open the place profile of a county or metro."""
-    params = {"place_cbsa": code} if kind == "metro" else {"place_fips": code}
-    st.switch_page(frame.page_file("place"), query_params=with_carried(params))
 
 
 def render(db: DbKey) -> None:
@@ -72,8 +67,8 @@ def render(db: DbKey) -> None:
                 )
                 if st.button(hit.label, key=f"search_hit_{i}", icon=icon, width="stretch"):
                     if hit.kind == "metro":
-                        go_to_place("metro", hit.code)
+                        open_place("metro", hit.code, cache.measures(db))
                     else:
-                        go_to_place("county", hit.fips)
+                        open_place("county", hit.fips, cache.measures(db))
         st.caption("Data: BEA, BLS, Census ACS, IPEDS, USDA ERS, OMB. See *About the data*.")
     publish(param)

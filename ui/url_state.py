@@ -82,6 +82,11 @@ def publish(*params: UrlParam) -> None:
         st.query_params.update(changed)
 
 
+def kept_value(key: str) -> Any:
+    """The last value a bound widget had this session (None if never shown)."""
+    return st.session_state.get(_KEPT, {}).get(key)
+
+
 def set_value(param: UrlParam, value: Any) -> None:
     """Change a bound value from code (e.g. a map click), before its widget is drawn."""
     st.session_state[param.key] = value
