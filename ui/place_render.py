@@ -104,6 +104,7 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
             height=460,
         )
         fig = maps.zoom_to_points(fig, near["lon"], near["lat"])
+        fig.update_layout(title_text=f"{measure.label}, {measure.default_year}")
         fig = maps.highlight(fig, fips, row["full_name"])
         clicked = maps.show_map(fig, key="place_map", clickable=True)
         if clicked and clicked != fips:
@@ -234,6 +235,7 @@ def metro_profile(db: DbKey, cbsa: str) -> None:
             height=460,
         )
         fig = maps.zoom_to_points(fig, pts["lon"], pts["lat"], pad=0.45)
+        fig.update_layout(title_text=f"{measure.label}, {measure.default_year}")
         clicked = maps.show_map(fig, key="place_map", clickable=True)
         if clicked:
             open_place("county", clicked, catalogue)
