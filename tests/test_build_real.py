@@ -145,6 +145,44 @@ def test_ipeds_institutions(con):
     assert value(con, "institutions", "20209", 2024)[2] == "ok"
 
 
+def test_community_colleges_include_public_colleges_filed_as_four_year(con):
+    # Dallas College (224615) awards a few bachelor's degrees: IPEDS sector 1, INSTCAT 3.
+    row = con.execute(
+        "select is_community_college, is_public_two_year, sector from institutions"
+        " where unitid = 224615"
+    ).fetchall()
+    assert row == [(True, False, 1)]
+    # Dallas County, TX has no sector-4 college but is not without a community college.
+    assert value(con, "public_two_year_colleges", "48113", 2024)[:3] == (0, None, "ok")
+    assert value(con, "community_colleges", "48113", 2024)[:3] == (1, None, "ok")
+
+
+def test_every_public_two_year_college_is_a_community_college(con):
+    missed = con.execute(
+        "select count(*) from institutions where is_public_two_year and not is_community_college"
+    ).fetchall()[0][0]
+    assert missed == 0
+    # Private 2-year colleges and public universities are not community colleges.
+    wrong = con.execute(
+        "select count(*) from institutions where is_community_college"
+        " and (control_label <> 'Public' or unitid = 228778)"  # 228778 = UT Austin
+    ).fetchall()[0][0]
+    assert wrong == 0
+
+
+def test_community_college_count_is_sane(con):
+    active, two_year, county_sum = con.execute(
+        "select count(*) filter (where is_active and is_community_college),"
+        " count(*) filter (where is_active and is_public_two_year),"
+        " (select sum(value) from county_values where metric_id = 'community_colleges')"
+        " from institutions"
+    ).fetchall()[0]
+    # HD2024: 835 active sector-4 colleges plus 234 public INSTCAT 3/4 colleges filed otherwise.
+    assert two_year == 835 and active == 1_069
+    # Counties hold all but those outside the 50 states, DC and PR (Guam, Micronesia, ...).
+    assert 1_050 <= county_sum <= active
+
+
 def test_counties_places_and_points(con):
     n, undrawable = con.execute(
         "select count(*), count(*) filter (where not drawable) from counties"

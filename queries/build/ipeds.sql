@@ -25,6 +25,11 @@ select
     cl.label,
     hl.label,
     h.SECTOR = '4',
+    -- Community college: public (CONTROL 1) and either 2-year (SECTOR 4) or degree-granting but
+    -- mainly sub-baccalaureate (INSTCAT 3 "not primarily baccalaureate or above", INSTCAT 4
+    -- "associate's and certificates"). INSTCAT 3 brings in the public colleges IPEDS files as
+    -- 4-year because they award a few bachelor's degrees (Dallas College, Miami Dade College).
+    h.CONTROL = '1' and (h.SECTOR = '4' or h.INSTCAT in ('3', '4')),
     -- HD2024 lists only the highest award, so: the highest award is a sub-baccalaureate
     -- certificate (HLOFFER 1, 2 or 4), or the institution is 2-year (ICLEVEL 2), where
     -- certificates sit below the associate degree.
@@ -48,5 +53,9 @@ lateral (
     union all
     select 'public_two_year_colleges',
            count(*) filter (where i.is_active and i.is_public_two_year)
+    from institutions i where i.fips = c.fips
+    union all
+    select 'community_colleges',
+           count(*) filter (where i.is_active and i.is_community_college)
     from institutions i where i.fips = c.fips
 ) as m;

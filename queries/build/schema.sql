@@ -48,7 +48,8 @@ create table institutions (
     unitid integer primary key, name varchar not null, city varchar, state_abbr varchar,
     fips varchar, cbsa_code varchar, lon double, lat double, sector integer, sector_label varchar,
     level integer, level_label varchar, control_label varchar, highest_award_label varchar,
-    is_public_two_year boolean not null, grants_certificates boolean not null,
+    is_public_two_year boolean not null, is_community_college boolean not null,
+    grants_certificates boolean not null,
     is_active boolean not null, url varchar
 );
 create table techhire_communities (

@@ -26,6 +26,7 @@ def load_ipeds(con: duckdb.DuckDBPyConnection, ctx: BuildContext) -> int:
             "ICLEVEL",
             "CONTROL",
             "HLOFFER",
+            "INSTCAT",
             "CYACTIVE",
             "CBSA",
             "COUNTYCD",
