@@ -39,7 +39,7 @@ import plotly.graph_objects as go
 
 from geo import palettes
 from geo.classify import CONTINUOUS_STEPS, Classes, classify
-from geo.numfmt import format_number
+from geo.legend import colorbar_ticks, is_whole
 from geo.states import ABBR_STATE, NOT_ON_ALBERS_USA, views_bbox
 
 REQUIRED_COLUMNS = ("fips", "name", "state_abbr", "value", "status", "note")
@@ -286,7 +286,7 @@ def build_choropleth(
     traces: list = []
     if len(ok):
         customdata = np.column_stack([ok["value"].to_numpy(), _ranks(ok["value"])])
-        ticks = [format_number(e, fmt) for e in edges] if len(edges) > 1 else []
+        tickvals, ticktext = colorbar_ticks(edges, fmt, is_whole(ok["value"].to_numpy()))
         traces.append(
             go.Choropleth(
                 geojson=county_url,
@@ -306,8 +306,8 @@ def build_choropleth(
                 colorbar={
                     "title": {"text": _colorbar_title(value_label, unit), "side": "top"},
                     "tickmode": "array",
-                    "tickvals": [i - 0.5 for i in range(len(ticks))],
-                    "ticktext": ticks,
+                    "tickvals": tickvals,
+                    "ticktext": ticktext,
                     "thickness": 18,
                     "len": 0.75,
                     "x": 1.0,

@@ -4,8 +4,12 @@
 highest value last), the class index of every value (-1 where the value is missing) and how many
 values fall in each class. Edge cases are handled, not hidden:
 
-- ties: quantile edges that coincide are merged, so there may be fewer classes than asked
-  (a class is never empty because two edges are equal);
+- ties: a tied value never spans two classes. Quantiles fill classes one after another, each
+  taking its share of the values still unclassed and every value tied with its last one, so a
+  block of ties (often the zeros of a count) is one class and the remaining classes still split
+  the rest equally; edges never repeat, except that a first class may be exactly the minimum;
+- whole numbers (counts): edges are whole numbers too, so every class holds at least one
+  possible value and a legend can say "2–3" instead of "1.2–3.6";
 - all values missing: zero classes, every index -1;
 - a single distinct value: one class;
 - fewer distinct values than classes: at most one class per distinct value.
@@ -16,10 +20,8 @@ when ``n_classes`` is large), so the legend still reads as a set of ranges.
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
 
 METHODS: dict[str, str] = {
@@ -112,13 +114,31 @@ def fisher_jenks_bins(data: np.ndarray, k: int, chunk: int = 64) -> np.ndarray:
     return np.asarray(uppers[::-1], dtype=float)
 
 
+def quantile_bins(data: np.ndarray, k: int) -> np.ndarray:
+    """Upper bounds of at most k classes of (nearly) equal counts, ties kept in one class.
+
+    Percentile cut points put a block of tied values in several classes at once (78% zeros
+    give the bounds 0, 0, 0, 1): merged, that leaves two classes where five were asked. Here
+    each class in turn takes its share of what is left, so the classes after a tie still share
+    the remaining values equally.
+    """
+    x = np.sort(np.asarray(data, dtype=float))
+    uppers: list[float] = []
+    start = 0
+    for left in range(k, 0, -1):
+        if start >= x.size:
+            break
+        share = max(1, int(np.floor((x.size - start) / left + 0.5)))
+        upper = x[min(start + share, x.size) - 1]
+        uppers.append(float(upper))
+        start = int(np.searchsorted(x, upper, side="right"))
+    return np.asarray(uppers, dtype=float)
+
+
 def _upper_edges(method: str, data: np.ndarray, k: int) -> np.ndarray:
     """Upper class bounds (the last equals the maximum)."""
     if method == "quantiles":
-        with warnings.catch_warnings():
-            # mapclassify warns when ties leave fewer classes; classify() merges them itself.
-            warnings.simplefilter("ignore", UserWarning)
-            return np.asarray(mapclassify.Quantiles(data, k=k).bins, dtype=float)
+        return quantile_bins(data, k)
     if method == "natural_breaks":
         return fisher_jenks_bins(data, k)
     lo, hi = float(data.min()), float(data.max())
@@ -143,17 +163,17 @@ def classify(values: np.ndarray | list, method: str = "quantiles", n_classes: in
         index = _assign(arr, np.array([lo]))
         return Classes(method, (lo, hi), index, (int(data.size),))
 
+    whole = bool(np.all(data == np.floor(data)))
     if method == "continuous":
         # Steps of a continuous scale, however many distinct values there are.
         upper = np.linspace(lo, hi, n_classes + 1)[1:]
-        edges = np.concatenate([[lo], upper])
-        index = _assign(arr, edges)
-        counts = tuple(int(c) for c in np.bincount(index[index >= 0], minlength=n_classes))
-        return Classes(method, tuple(float(e) for e in edges), index, counts)
-    k = min(n_classes, int(distinct.size))
-    upper = _upper_edges(method, data, k)
-    # Ties make quantile bounds coincide; merging them avoids empty classes. A first bound equal
-    # to the minimum is kept: it is the class "exactly the minimum" (often all the zeros).
+    else:
+        upper = _upper_edges(method, data, min(n_classes, int(distinct.size)))
+    if whole:
+        # Over whole numbers the class (a, b] holds the same values as (floor a, floor b].
+        upper = np.floor(upper)
+    # Bounds that coincide are merged so no class is empty or repeated. A first bound equal to
+    # the minimum is kept: it is the class "exactly the minimum" (often all the zeros).
     upper = np.unique(np.concatenate([np.clip(upper, lo, hi), [hi]]))
     edges = np.concatenate([[lo], upper])
     index = _assign(arr, edges)

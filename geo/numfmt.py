@@ -49,4 +49,22 @@ def format_number(value: float | None, spec: str) -> str:
         text = f"{number:{comma}.{int(precision or 6)}g}"
     if match["trim"] and "." in text:
         text = text.rstrip("0").rstrip(".")
+    if not any(ch in "123456789" for ch in text):
+        sign = ""  # a value that rounds to zero is "0.0%", not "-0.0%"
     return f"{sign}{match['currency'] or ''}{text}{suffix}"
+
+
+def with_precision(spec: str, extra: int) -> str:
+    """The same d3-style spec showing `extra` more digits (',.1%' -> ',.3%' for extra=2)."""
+    match = _SPEC.match(spec or "")
+    if match is None:
+        raise ValueError(f"unsupported number format {spec!r}")
+    kind = match["type"] or "g"
+    if kind == "d":
+        kind, precision = "f", 0
+    else:
+        precision = int(match["precision"] or 6)
+    return (
+        f"{match['currency'] or ''}{match['comma'] or ''}.{precision + extra}"
+        f"{match['trim'] or ''}{kind}"
+    )

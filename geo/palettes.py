@@ -9,7 +9,9 @@ The three "no number" states are kept apart on the map and in the legend:
 
 - suppressed by the agency: a mid grey (``SUPPRESSED``), darker than any light class colour;
 - not available (no data for this place): near white (``NO_DATA``), with the county outline;
-- zero: a real value, drawn in the lowest class colour, with its own legend line.
+- zero: a real value, drawn in the colour of the class it falls in (the lowest on a sequential
+  map; on a diverging map around 0, the class just below the midpoint), and its legend line
+  shows that same colour.
 """
 
 from __future__ import annotations
@@ -130,17 +132,38 @@ def class_colors(name: str | None, k: int, *, diverging: bool = False) -> list[s
     return list(table[k])
 
 
+def _mix(a: str, b: str, t: float) -> str:
+    """The colour a fraction t of the way from hex colour a to hex colour b (linear RGB)."""
+    ra, rb = (tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in (a, b))
+    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ra, rb, strict=True))
+
+
+def _sample(colors: list[str], position: float) -> str:
+    """The colour at position 0..1 along colours spaced evenly (a continuous version)."""
+    x = position * (len(colors) - 1)
+    i = min(int(x), len(colors) - 2)
+    return _mix(colors[i], colors[i + 1], x - i)
+
+
 def diverging_colors(name: str | None, n_low: int, n_high: int) -> list[str]:
     """Colours for n_low classes below a midpoint and n_high above, each side from the same scheme.
 
     Uses the symmetric scheme for max(n_low, n_high) a side, so a class the same distance from
-    the midpoint has the same strength on either side.
+    the midpoint has the same strength on either side. ColorBrewer stops at four a side; more
+    (a continuous scale's steps) are sampled evenly along the 9-class scheme, so every class
+    still gets its own colour.
     """
     name = name or DEFAULT_DIVERGING
     if name not in _DIVERGING:
         raise ValueError(f"{name!r} is not a diverging palette; choose one of {tuple(_DIVERGING)}")
     side = max(n_low, n_high, 1)
-    full = _DIVERGING[name][min(max(2 * side, 3), 9) if 2 * side <= 9 else 9]
+    if side > 4:
+        full = _DIVERGING[name][9]
+        # Step i from the midpoint sits i / side of the way to the end, as in the listed sets.
+        lows = [_sample(full, 0.5 - (i + 1) / (2 * side)) for i in range(n_low)][::-1]
+        highs = [_sample(full, 0.5 + (i + 1) / (2 * side)) for i in range(n_high)]
+        return lows + highs
+    full = _DIVERGING[name][max(2 * side, 3)]
     half = len(full) // 2
     lows = full[:half][::-1][:n_low][::-1]  # nearest the midpoint last
     highs = full[len(full) - half :][:n_high]

@@ -92,7 +92,9 @@ def test_one_value_trace_with_a_stepped_scale_and_class_edges_on_the_colour_bar(
     value_traces = [t for t in fig.data if t.type == "choropleth" and t.showscale is not False]
     assert len(value_traces) == 1
     bar = value_traces[0].colorbar
-    assert list(bar.ticktext)[0] == "0" and list(bar.ticktext)[-1] == "40"
+    # Counts: one range per class; the zero is a class of its own (quantiles, ties kept together).
+    assert list(bar.ticktext) == ["0", "1–10", "11–30", "31–40"]
+    assert list(bar.tickvals) == [0, 1, 2, 3]
     assert "jobs" in bar.title.text
     assert "BLS QCEW 2023" in fig.layout.title.subtitle.text
 
@@ -165,7 +167,8 @@ def test_a_note_shared_by_many_counties_is_sent_once():
 
 def test_midpoint_becomes_a_class_edge_with_two_sides_of_a_diverging_palette():
     fig = _figure(midpoint=15.0, n_classes=4)
-    assert "15" in list(fig.data[0].colorbar.ticktext)
+    # A class ends at the midpoint and the next starts just above it.
+    assert list(fig.data[0].colorbar.ticktext)[1:3] == ["1–15", "16–30"]
     schemes = [colors for table in palettes._DIVERGING.values() for colors in table.values()]
     low_side = {c for colors in schemes for c in colors[: len(colors) // 2]}
     high_side = {c for colors in schemes for c in colors[(len(colors) + 1) // 2 :]}
@@ -230,3 +233,53 @@ def test_each_side_of_the_midpoint_gets_its_own_classes():
     # class for all declines; 5 of 13 counties declined, so they get 2 of the 5 classes.
     assert len([e for e in edges if e < 0]) == 2
     assert edges[0] == -0.4 and edges[-1] == 5.0
+
+
+GROWTH = _values(
+    [(f"20{2 * i + 1:03d}", f"County {i}", "KS", v, "ok", "") for i, v in enumerate(
+        [-0.445, -0.3, -0.2, -0.1, -0.048, -0.01, 0.0, 0.0, 0.0, 0.012, 0.05, 0.081, 0.1,
+         0.15, 0.186, 0.3, 0.5, 0.9, 2.0, 5.245]
+    )]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("classification", ["quantiles", "equal_interval", "natural_breaks",
+                                            "continuous"])  # fmt: skip
+@pytest.mark.parametrize("n_classes", [3, 4, 5, 7, 9])
+def test_on_a_diverging_map_the_zero_swatch_is_the_colour_zeros_are_drawn_in(
+    classification, n_classes
+):
+    fig = _figure(
+        GROWTH, value_format=".1%", unit="percent", midpoint=0.0,
+        classification=classification, n_classes=n_classes,
+    )  # fmt: skip
+    legend = {t.name: t.marker.color for t in fig.data if t.type == "scattergeo"}
+    drawn = {_colour_of(fig, f) for f in GROWTH.loc[GROWTH["value"] == 0, "fips"]}
+    assert drawn == {legend["Zero (3)"]}
+
+
+@pytest.mark.parametrize("classification", ["quantiles", "equal_interval", "natural_breaks",
+                                            "continuous"])  # fmt: skip
+def test_every_class_has_its_own_colour_step_on_a_diverging_map(classification):
+    # A continuous diverging scale once had 9 classes but 6 colours: the top classes all drew
+    # in one colour and the colour bar hid their labels.
+    fig = _figure(GROWTH, value_format=".1%", unit="percent", midpoint=0.0,
+                  classification=classification, n_classes=5)  # fmt: skip
+    main = fig.data[0]
+    colours = [color for _, color in main.colorscale[::2]]
+    assert len(set(colours)) == len(colours) == main.zmax + 0.5
+    assert max(np.asarray(main.z)) == len(colours) - 1
+    assert max(main.colorbar.tickvals) <= main.zmax  # every label inside the bar
+    order = np.argsort(GROWTH["value"].to_numpy())
+    drawn = [_colour_of(fig, GROWTH["fips"].iloc[i]) for i in order]
+    steps = [colours.index(c) for c in drawn]
+    assert steps == sorted(steps)  # higher growth, never an earlier colour
+
+
+def test_a_mostly_zero_count_map_labels_each_class_once():
+    counts = [0] * 78 + [1] * 9 + [2] * 4 + [3] * 3 + [4, 5, 6, 7, 9, 12, 18]
+    rows = [(f"{20001 + 2 * i:05d}", f"C{i}", "KS", float(v), "ok", "") for i, v in
+            enumerate(counts)]  # fmt: skip
+    fig = _figure(_values(rows), value_label="Public two-year colleges", unit="colleges",
+                  n_classes=5)  # fmt: skip
+    assert list(fig.data[0].colorbar.ticktext) == ["0", "1", "2–3", "4–7", "8–18"]

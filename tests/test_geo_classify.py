@@ -78,10 +78,50 @@ def test_fewer_values_than_classes():
 
 
 def test_continuous_uses_equal_steps_between_min_and_max():
+    result = classify([0.5, 10.5], "continuous", 4)
+    assert result.edges == (0.5, 3, 5.5, 8, 10.5)
+
+
+def test_continuous_steps_over_counts_end_on_whole_numbers():
+    # (0, 2.5] and (0, 2] hold the same counts; "0-2.5 institutions" would read as nonsense.
     result = classify([0, 10], "continuous", 4)
-    assert result.edges == (0, 2.5, 5, 7.5, 10)
+    assert result.edges == (0, 2, 5, 7, 10)
 
 
 def test_unknown_method_is_refused_with_the_choices():
     with pytest.raises(ValueError, match="quantiles"):
         classify([1, 2, 3], "jenks-ish", 3)
+
+
+SKEWED_COUNTS = np.array([0] * 78 + [1] * 9 + [2] * 4 + [3] * 3 + [4, 5, 6, 7, 9, 12, 18])
+
+
+def test_quantiles_of_a_mostly_zero_count_still_give_the_classes_asked_for():
+    # Percentile cuts put 78% zeros in four of five classes, leaving two after merging.
+    result = classify(SKEWED_COUNTS, "quantiles", 5)
+    assert result.k == 5
+    assert result.edges == (0, 0, 1, 3, 7, 18)
+    assert result.counts[0] == 78  # the zeros, and only them
+    assert result.counts[1:] == (9, 7, 4, 3)  # the rest shared as evenly as ties allow
+
+
+@pytest.mark.parametrize("method", ["quantiles", "equal_interval", "natural_breaks", "continuous"])
+@pytest.mark.parametrize(
+    "values",
+    [SKEWED_COUNTS, np.array([-11064, -300, -3, 0, 0, 5, 120, 700, 4000, 1443303])],
+    ids=["skewed", "signed"],
+)
+def test_edges_never_repeat_and_stay_whole_for_counts(method, values):
+    edges = np.asarray(classify(values, method, 7).edges)
+    # Only a first class of exactly the minimum may have equal edges.
+    assert np.all(np.diff(edges[1:]) > 0), edges
+    assert np.all(edges == np.floor(edges)), edges
+    assert edges[0] == values.min() and edges[-1] == values.max()
+
+
+def test_quantiles_of_distinct_values_match_percentile_classes():
+    values = np.random.default_rng(1).normal(size=500)
+    ours = classify(values, "quantiles", 5)
+    assert ours.counts == (100, 100, 100, 100, 100)
+    expected = mapclassify.Quantiles(values, k=5)
+    assert np.array_equal(ours.index, expected.yb)
