@@ -45,7 +45,7 @@ pop = cache.county_values(db, pop_id, catalogue[pop_id].default_year, states)[["
 deserts = training.deserts(nearest, view.max_km, pop)
 st.subheader(
     f"Training deserts, {where}: {render.counties(len(deserts))} farther than "
-    f"{view.max_km} km from any public 2-year college"
+    f"{view.max_km} km from any community college"
 )
 c1, c2 = st.columns(2)
 c1.metric("Counties", f"{len(deserts):,}", help=training.POINT_NOTE)
@@ -64,8 +64,11 @@ st.dataframe(
         "Distance (km)": st.column_config.NumberColumn(format="%.0f"),
     },
 )
-st.caption(training.POINT_NOTE + " The nearest college may be in another state.")
-st.warning(training.SECTOR_CAVEAT, icon=":material/info:")
+st.caption(
+    f"Nearest college: the nearest {training.COMMUNITY_RULE}; it may be in another state. "
+    + training.POINT_NOTE
+)
+st.info(training.COLLEGE_NOTE, icon=":material/info:")
 c1, c2 = st.columns(2)
 c1.download_button(
     "Download the deserts (CSV)",

@@ -1,5 +1,5 @@
 -- story_counties_without_college: how many counties of the 50 states and DC have no active
--- public two-year college inside their borders.
+-- community college (public, IPEDS sector 4 or INSTCAT 3/4) inside their borders.
 -- (no parameters)
 with county_set as (
     select counties.fips
@@ -11,7 +11,7 @@ with county_set as (
 with_college as (
     select distinct fips
     from institutions
-    where is_public_two_year
+    where is_community_college
       and is_active
       and fips is not null
 ),

@@ -1,5 +1,6 @@
 -- story_share_without_college: the share of a count measure (in its latest year) that lives in
--- counties of the 50 states and DC with no active public two-year college of their own.
+-- counties of the 50 states and DC with no active community college (public, IPEDS sector 4 or
+-- INSTCAT 3/4) of their own.
 -- $metric_id  a summable measure, e.g. 'some_college_no_degree'
 with latest as (
     select max(year) as year
@@ -11,7 +12,7 @@ with latest as (
 with_college as (
     select distinct fips
     from institutions
-    where is_public_two_year
+    where is_community_college
       and is_active
       and fips is not null
 ),

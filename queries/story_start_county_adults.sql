@@ -1,6 +1,6 @@
 -- story_start_county_adults: how many adults with some college but no degree live in the places to
 -- start (same test as story_start_county_count: talent at or above the national share, tech jobs
--- per adult below the nation's, a public two-year college in the county).
+-- per adult below the nation's, a community college in the county).
 -- Counties whose tech jobs are not disclosed are left out rather than guessed.
 -- $talent_id  adults with some college, no degree (count), e.g. 'some_college_no_degree'
 -- $adults_id  all adults 25 and over (count), e.g. 'adults_25_plus'
@@ -47,7 +47,7 @@ nation as (
 with_college as (
     select distinct fips
     from institutions
-    where is_public_two_year
+    where is_community_college
       and is_active
       and fips is not null
 ),

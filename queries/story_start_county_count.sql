@@ -1,6 +1,6 @@
 -- story_start_county_count: how many counties are places to start: a share of adults with some
 -- college but no degree at or above the national share, fewer tech jobs per adult than the nation,
--- and an active public two-year college inside the county.
+-- and an active community college (public, IPEDS sector 4 or INSTCAT 3/4) inside the county.
 -- Counties whose tech jobs are not disclosed are left out rather than guessed.
 -- $talent_id  adults with some college, no degree (count), e.g. 'some_college_no_degree'
 -- $adults_id  all adults 25 and over (count), e.g. 'adults_25_plus'
@@ -47,7 +47,7 @@ nation as (
 with_college as (
     select distinct fips
     from institutions
-    where is_public_two_year
+    where is_community_college
       and is_active
       and fips is not null
 ),

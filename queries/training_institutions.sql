@@ -16,6 +16,7 @@ select
     control_label,
     highest_award_label,
     is_public_two_year,
+    is_community_college,
     grants_certificates,
     url
 from institutions

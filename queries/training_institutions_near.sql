@@ -25,6 +25,7 @@ select
     level_label,
     highest_award_label,
     is_public_two_year,
+    is_community_college,
     url,
     lon,
     lat,

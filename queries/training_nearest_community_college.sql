@@ -1,6 +1,7 @@
--- training_nearest_public_two_year: for every county in view, the nearest active public 2-year
--- college (anywhere, across state lines) and the haversine distance from the county's
--- representative point (counties.lon/lat, a point inside the county).
+-- training_nearest_community_college: for every county in view, the nearest active community
+-- college (institutions.is_community_college: public, IPEDS sector 4 or INSTCAT 3/4; anywhere,
+-- across state lines) and the haversine distance from the county's representative point
+-- (counties.lon/lat, a point inside the county).
 -- $states  list of state abbreviations; empty = the whole country
 with in_view as (
     select fips, full_name, state_abbr, lon, lat
@@ -12,7 +13,7 @@ with in_view as (
 colleges as (
     select unitid, name, city, state_abbr, lon, lat
     from institutions
-    where is_public_two_year
+    where is_community_college
       and is_active
       and lat is not null
 ),

@@ -144,11 +144,24 @@ def test_profile_percentiles(con: duckdb.DuckDBPyConnection) -> None:
 def test_training_deserts_follow_the_distance_threshold(con: duckdb.DuckDBPyConnection) -> None:
     nearest = training.nearest_colleges(con, ())
     pop = pd.DataFrame({"fips": nearest["fips"], "value": 1000.0})
-    far = training.deserts(nearest, 50, pop)
-    assert set(far["fips"]) == {"29019", "09110"}  # Boone MO (196 km), Capitol CT (161 km)
+    far = training.deserts(nearest, 20, pop)
+    # Capitol CT (161 km), Santa Clara (32 km from its point to De Anza), Jackson MO (22 km).
+    assert set(far["fips"]) == {"09110", "06085", "29095"}
     assert far["distance_km"].is_monotonic_decreasing
-    assert training.deserts(nearest, 180, pop)["fips"].tolist() == ["29019"]
-    assert far["population"].sum() == 2000
+    assert training.deserts(nearest, 50, pop)["fips"].tolist() == ["09110"]
+    assert far["population"].sum() == 3000
+
+
+def test_deserts_count_community_colleges_that_ipeds_files_as_four_year(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # Boone County, MO has no sector-4 college, only a public college that awards a few
+    # bachelor's degrees (as Dallas College does): it has a college, so it is no desert.
+    nearest = training.nearest_colleges(con, ("MO",)).set_index("fips")
+    assert nearest.loc["29019", "nearest_college"] == "Columbia Area College"
+    assert nearest.loc["29019", "distance_km"] < 10
+    pop = pd.DataFrame({"fips": nearest.index, "value": 1000.0})
+    assert "29019" not in set(training.deserts(nearest.reset_index(), 50, pop)["fips"])
 
 
 def test_nearest_college_crosses_state_lines(con: duckdb.DuckDBPyConnection) -> None:
@@ -156,17 +169,32 @@ def test_nearest_college_crosses_state_lines(con: duckdb.DuckDBPyConnection) -> 
     assert nearest.loc["09110", "nearest_college_place"] == "New York, NY"
 
 
-def test_institution_types_set_public_two_year_apart(con: duckdb.DuckDBPyConnection) -> None:
+def test_institution_types_set_community_colleges_apart(con: duckdb.DuckDBPyConnection) -> None:
     points = training.map_points(training.institutions(con, ()))
-    assert (points["type"] == "Public 2-year college").sum() == 8
+    # 8 sector-4 colleges and the public college filed as 4-year; not the University of Missouri.
+    assert (points["type"] == "Community college").sum() == 9
+    assert points.loc[points["name"].str.startswith("University of Missouri"), "type"].tolist() == [
+        "Other public institution"
+    ]
     assert {"lon", "lat", "name", "type", "state_abbr"} <= set(points.columns)
+
+
+def test_community_college_filter_spans_ipeds_sectors(con: duckdb.DuckDBPyConnection) -> None:
+    frame = training.institutions(con, ())
+    community = training.filter_institutions(frame, [training.COMMUNITY], [])
+    assert len(community) == 9 and "Columbia Area College" in set(community["name"])
+    sector_four = training.filter_institutions(frame, ["Public, 2-year"], [])
+    assert len(sector_four) == 8 and "Columbia Area College" not in set(sector_four["name"])
+    both = training.filter_institutions(frame, [training.COMMUNITY, "Public, 4-year or above"], [])
+    assert set(both["name"]) == set(community["name"]) | {"University of Missouri"}
 
 
 def test_deserts_list_the_most_populous_first(con: duckdb.DuckDBPyConnection) -> None:
     nearest = training.nearest_colleges(con, ())
-    pop = pd.DataFrame({"fips": ["29019", "09110"], "value": [180_000.0, 900_000.0]})
-    far = training.deserts(nearest, 50, pop)
-    assert far["fips"].tolist() == ["09110", "29019"]  # nearer to a college, but more people
+    pop = pd.DataFrame({"fips": ["29095", "09110"], "value": [900_000.0, 180_000.0]})
+    far = training.deserts(nearest, 20, pop)
+    # Jackson MO is nearer to a college but has more people; Santa Clara (no figure) comes last.
+    assert far["fips"].tolist() == ["29095", "09110", "06085"]
 
 
 def test_techhire_gets_one_marker_per_community() -> None:

@@ -178,11 +178,30 @@ def test_search_without_match_says_so() -> None:
 
 
 def test_training_desert_slider_changes_the_list() -> None:
-    at = _open("training", training_km="180")
+    at = _open("training", training_km="100")
     assert "1 county farther" in at.subheader[0].value
-    at.slider(key="training_km").set_value(50).run()
-    assert "2 counties" in at.subheader[0].value
-    assert _param(at, "training_km") == ["50"]
+    at.slider(key="training_km").set_value(20).run()
+    assert "3 counties" in at.subheader[0].value
+    assert _param(at, "training_km") == ["20"]
+
+
+def test_training_shows_community_colleges_first() -> None:
+    at = _open("training", states=["MO"])
+    assert not at.exception
+    assert at.multiselect(key="training_sectors").value == ["community"]
+    # Boone County's only college is filed by IPEDS as 4-year; it still counts, so it is no desert.
+    assert "1 county farther" not in at.subheader[0].value
+    assert "0 counties farther than 50 km from any community college" in at.subheader[0].value
+    shown = next(c for c in at.caption if "active institutions shown" in c.value)
+    assert shown.value.startswith("2 active institutions")  # Metropolitan CC, Columbia Area
+
+
+def test_place_profile_gives_the_nearest_community_college() -> None:
+    at = _open("place", place_fips="29019")
+    assert not at.exception
+    nearest = next(m for m in at.metric if m.label == "Nearest community college")
+    assert nearest.value == "5 km"
+    assert "Columbia Area College" in nearest.help
 
 
 def test_hubs_group_figures_and_state_cut() -> None:

@@ -26,11 +26,14 @@ CAVEATS = """
 - **Training.** IPEDS lists institutions that take part in federal student aid; coding bootcamps
   and most short non-credit programmes are not in it, and awards by field (IPEDS Completions)
   were not available. TechHire communities were compiled from public pages (66 of about 72).
-- **Community colleges.** "Public 2-year college" means IPEDS sector 4. Public colleges that
-  are mainly sub-baccalaureate but award some bachelor's degrees (IPEDS institutional category
-  3, e.g. Dallas College, Miami Dade College, Seattle Central College) are sector 1 (public
-  4-year) and are not counted as public 2-year colleges, which overstates "training deserts"
-  around some large metros.
+- **Community colleges.** A community college is a public college that mainly awards associate
+  degrees and certificates: IPEDS sector 4 (public 2-year), or a public college in IPEDS
+  institutional category 3 or 4 (degree-granting, not primarily baccalaureate). IPEDS files
+  colleges that award a few bachelor's degrees (e.g. Dallas College, Miami Dade College, Seattle
+  Central College) as public 4-year, so sector 4 alone would miss about 230 of them; the rule
+  also takes in a few universities that award mostly associate degrees (e.g. Utah Valley, Weber
+  State). Training deserts and the nearest college use community colleges; the measure "Public
+  two-year colleges" stays IPEDS sector 4.
 - **Distances** are great-circle kilometres from each county's representative point (a point
   inside the county), not drive times.
 """

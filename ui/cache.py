@@ -113,9 +113,9 @@ def institutions_near(db: DbKey, lon: float, lat: float, radius_km: float) -> pd
 
 
 @st.cache_data(**MANY)
-def nearest_public_two_year(db: DbKey, lon: float, lat: float) -> dict | None:
-    """The nearest public 2-year college to a point."""
-    return profile.nearest_public_two_year(con_for(db), lon, lat)
+def nearest_community_college(db: DbKey, lon: float, lat: float) -> dict | None:
+    """The nearest community college to a point."""
+    return profile.nearest_community_college(con_for(db), lon, lat)
 
 
 @st.cache_data(**SMALL)
@@ -138,7 +138,7 @@ def techhire(db: DbKey, states: tuple[str, ...]) -> pd.DataFrame:
 
 @st.cache_data(**SMALL)
 def nearest_colleges(db: DbKey, states: tuple[str, ...]) -> pd.DataFrame:
-    """Each county in view with its nearest public 2-year college."""
+    """Each county in view with its nearest community college."""
     return training.nearest_colleges(con_for(db), states)
 
 

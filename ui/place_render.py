@@ -10,7 +10,7 @@ from ui.db import DbKey
 from ui.fmt import format_value, ordinal
 from ui.pagedata import hubs, profile, training
 from ui.pagedata.catalogue import Measure, grouped_ids, option_label, pick_default
-from ui.pagedata.training import POINT_NOTE
+from ui.pagedata.training import COMMUNITY_RULE, POINT_NOTE
 from ui.params import parse_choice
 from ui.place_view import MAP_DEFAULTS, open_place
 from ui.url_state import UrlParam, one, publish, seed
@@ -84,13 +84,13 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
                 f"{ordinal(item['state_percentile'])} in the state. "
                 f"{item['source']}, {item['vintage']}.",
             )
-        nearest = cache.nearest_public_two_year(db, float(row["lon"]), float(row["lat"]))
+        nearest = cache.nearest_community_college(db, float(row["lon"]), float(row["lat"]))
         if nearest:
             grid[len(grid) - 1].metric(
-                "Nearest public 2-year college",
+                "Nearest community college",
                 f"{nearest['distance_km']:,.0f} km",
-                help=f"{nearest['name']}, {nearest['city']}, {nearest['state_abbr']}. "
-                + POINT_NOTE,
+                help=f"{nearest['name']}, {nearest['city']}, {nearest['state_abbr']}: the "
+                f"nearest {COMMUNITY_RULE}. " + POINT_NOTE,
             )
     with right:
         measure = _map_measure(catalogue)
@@ -149,6 +149,7 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
                 "sector_label",
                 "level_label",
                 "highest_award_label",
+                "is_community_college",
                 "distance_km",
             ]
         ].rename(
@@ -159,12 +160,16 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
                 "sector_label": "Sector",
                 "level_label": "Level",
                 "highest_award_label": "Highest award",
+                "is_community_college": "Community college",
                 "distance_km": "Distance (km)",
             }
         ),
         hide_index=True,
         height=300,
-        column_config={"Distance (km)": st.column_config.NumberColumn(format="%.0f")},
+        column_config={
+            "Distance (km)": st.column_config.NumberColumn(format="%.0f"),
+            "Community college": st.column_config.CheckboxColumn(help=COMMUNITY_RULE.capitalize()),
+        },
     )
     st.caption(f"Active IPEDS institutions within {profile.NEAR_KM} km. {POINT_NOTE}")
     st.download_button(

@@ -8,12 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from ui.pagedata.catalogue import Measure, grouped_ids, option_label, pick_default
-from ui.pagedata.training import DEFAULT_DESERT_KM
+from ui.pagedata.training import COMMUNITY, COMMUNITY_LABEL, COMMUNITY_RULE, DEFAULT_DESERT_KM
 from ui.params import Parsed, parse_bool, parse_choice, parse_code_list, parse_int
 from ui.url_state import UrlParam, flag, many, one, publish, seed
 
 DEFAULT_MEASURES = ["some_college_share", "some_college_no_degree"]
-PUBLIC_TWO_YEAR_SECTOR = "Public, 2-year"
 ALL = "all"
 
 
@@ -32,11 +31,12 @@ def controls(catalogue: dict[str, Measure], institutions: pd.DataFrame) -> Train
     """Draw the controls (seeded from the URL) and return the view."""
     ids = grouped_ids(catalogue)
     default = pick_default(catalogue, DEFAULT_MEASURES) or ids[0]
-    sectors = sorted(institutions["sector_label"].dropna().unique())
+    # Community colleges first (they span two IPEDS sectors), then the IPEDS sectors.
+    sectors = [COMMUNITY, *sorted(institutions["sector_label"].dropna().unique())]
     levels = sorted(institutions["level_label"].dropna().unique())
     # First load shows the community colleges the deserts are measured from; all 6,000
     # institutions at once hide the map.
-    default_sectors = [s for s in sectors if s == PUBLIC_TWO_YEAR_SECTOR]
+    default_sectors = [COMMUNITY]
     metric_p = UrlParam("training_metric", lambda r: parse_choice(r, ids, default, "measure"), one)
     sector_p = UrlParam(
         "training_sectors",
@@ -63,7 +63,12 @@ def controls(catalogue: dict[str, Measure], institutions: pd.DataFrame) -> Train
         help=catalogue[st.session_state["training_metric"]].help_text(),
     )
     chosen_sectors = c2.multiselect(
-        "Sector", sectors, key="training_sectors", placeholder="All sectors"
+        "Sector",
+        sectors,
+        format_func=lambda s: COMMUNITY_LABEL if s == COMMUNITY else s,
+        key="training_sectors",
+        placeholder="All sectors",
+        help=f"A {COMMUNITY_RULE}, or an IPEDS sector.",
     )
     chosen_levels = c3.multiselect("Level", levels, key="training_levels", placeholder="All levels")
     c4, c5 = st.columns([1, 2.4])
@@ -73,11 +78,12 @@ def controls(catalogue: dict[str, Measure], institutions: pd.DataFrame) -> Train
         help="The 2015–2016 TechHire communities (66 of about 72 known).",
     )
     max_km = c5.slider(
-        "Training desert: farther than (km) from any public 2-year college",
+        "Training desert: farther than (km) from any community college",
         10,
         300,
         step=5,
         key="training_km",
+        help=f"Distance to the nearest {COMMUNITY_RULE}.",
     )
     publish(metric_p, sector_p, level_p, techhire_p, km_p)
     return TrainingView(

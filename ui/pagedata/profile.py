@@ -85,10 +85,12 @@ def institutions_near(
     )
 
 
-def nearest_public_two_year(con: duckdb.DuckDBPyConnection, lon: float, lat: float) -> dict | None:
-    """The nearest active public 2-year college to a point (any distance), or None."""
+def nearest_community_college(
+    con: duckdb.DuckDBPyConnection, lon: float, lat: float
+) -> dict | None:
+    """The nearest active community college to a point (any distance), or None."""
     frame = institutions_near(con, lon, lat, radius_km=20000)
-    frame = frame[frame["is_public_two_year"].astype(bool)]
+    frame = frame[frame["is_community_college"].astype(bool)]
     return None if frame.empty else frame.iloc[0].to_dict()
 
 

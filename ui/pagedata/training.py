@@ -8,13 +8,23 @@ import pandas as pd
 from queries.runner import run_query
 
 DEFAULT_DESERT_KM = 50
-# Why big metros can show up as "deserts": said next to the list so nobody misreads it.
-SECTOR_CAVEAT = (
-    "“Public 2-year college” is IPEDS sector 4. Community colleges that now award a few "
-    "bachelor's degrees (for example Dallas College, Miami Dade College, Seattle's and most of "
-    "Washington's and Florida's colleges) are classed by IPEDS as public 4-year and are not "
-    "counted here, so some large metros appear as deserts although they have community "
-    "colleges."
+# The value of the Sector filter that selects community colleges (they span two IPEDS sectors).
+COMMUNITY = "community"
+COMMUNITY_LABEL = "Community colleges (public, mainly sub-baccalaureate)"
+# How "community college" is decided (institutions.is_community_college), said wherever it is used.
+COMMUNITY_RULE = (
+    "community college (public, mainly sub-baccalaureate: IPEDS sector 4, or public with "
+    "INSTCAT 3/4)"
+)
+# What the rule takes in and leaves out, said next to the deserts so nobody misreads them.
+COLLEGE_NOTE = (
+    "“Community college” means a public college that mainly awards associate degrees and "
+    "certificates: IPEDS sector 4 (public 2-year), or a public college in IPEDS institutional "
+    "category 3 or 4 (degree-granting, not primarily baccalaureate). The second part counts "
+    "colleges that award a few bachelor's degrees and are filed by IPEDS as 4-year, such as "
+    "Dallas College, Miami Dade College and most of Washington's and Florida's colleges. It also "
+    "takes in a few universities that award mostly associate degrees (e.g. Utah Valley, Weber "
+    "State), and leaves out public technical centres that grant no degree and private colleges."
 )
 # What the representative point is, said wherever a distance is shown.
 POINT_NOTE = (
@@ -30,10 +40,17 @@ def institutions(con: duckdb.DuckDBPyConnection, states: tuple[str, ...]) -> pd.
 
 
 def filter_institutions(frame: pd.DataFrame, sectors: list[str], levels: list[str]) -> pd.DataFrame:
-    """Institutions of the chosen sectors and levels (an empty choice keeps all)."""
+    """Institutions of the chosen sectors and levels (an empty choice keeps all).
+
+    A sector may be COMMUNITY: community colleges, whichever IPEDS sector they are in.
+    """
     keep = pd.Series(True, index=frame.index)
     if sectors:
-        keep &= frame["sector_label"].isin(sectors)
+        # Community colleges are a choice of their own beside the IPEDS sectors (either matches).
+        chosen = frame["sector_label"].isin([s for s in sectors if s != COMMUNITY])
+        if COMMUNITY in sectors:
+            chosen |= frame["is_community_college"].fillna(False).astype(bool)
+        keep &= chosen
     if levels:
         keep &= frame["level_label"].isin(levels)
     return frame[keep]
@@ -45,12 +62,12 @@ def techhire(con: duckdb.DuckDBPyConnection, states: tuple[str, ...]) -> pd.Data
 
 
 def nearest_colleges(con: duckdb.DuckDBPyConnection, states: tuple[str, ...]) -> pd.DataFrame:
-    """Every county in view with its nearest public 2-year college and the distance in km."""
-    return run_query(con, "training_nearest_public_two_year", states=list(states))
+    """Every county in view with its nearest community college and the distance in km."""
+    return run_query(con, "training_nearest_community_college", states=list(states))
 
 
 def deserts(nearest: pd.DataFrame, max_km: float, population: pd.DataFrame) -> pd.DataFrame:
-    """Counties farther than max_km from any public 2-year college, most populous first.
+    """Counties farther than max_km from any community college, most populous first.
 
     `population` has fips and value columns (adults 25+ or total population); counties with no
     college at all in the data (distance missing) count as deserts.
@@ -65,14 +82,14 @@ def deserts(nearest: pd.DataFrame, max_km: float, population: pd.DataFrame) -> p
 
 
 def point_type(frame: pd.DataFrame) -> pd.Series:
-    """A handful of institution types for the map legend (public 2-year colleges apart)."""
+    """A handful of institution types for the map legend (community colleges apart)."""
     control = frame["control_label"].fillna("").str.lower()
-    two_year = frame["is_public_two_year"].fillna(False).astype(bool)
+    community = frame["is_community_college"].fillna(False).astype(bool)
     kind = pd.Series("Other", index=frame.index)
-    kind[control.str.startswith("public")] = "Public 4-year or less-than-2-year"
+    kind[control.str.startswith("public")] = "Other public institution"
     kind[control.str.contains("nonprofit")] = "Private nonprofit"
     kind[control.str.contains("for-profit")] = "Private for-profit"
-    kind[two_year] = "Public 2-year college"
+    kind[community] = "Community college"
     return kind
 
 
@@ -100,7 +117,7 @@ def institutions_csv(frame: pd.DataFrame) -> bytes:
 def deserts_csv(frame: pd.DataFrame, population_source: str, max_km: float) -> bytes:
     """Training deserts as CSV, with the rule and sources."""
     out = frame.assign(
-        rule=f"more than {max_km:g} km from any active public 2-year college",
+        rule=f"more than {max_km:g} km from any active {COMMUNITY_RULE}",
         distance_from="county representative point (inside the county)",
         college_source="IPEDS HD2024 (NCES)",
         population_source=population_source,
@@ -156,7 +173,7 @@ def deserts_table(deserts: pd.DataFrame, population_label: str) -> pd.DataFrame:
             "state_abbr": "State",
             "population": population_label,
             "distance_km": "Distance (km)",
-            "nearest_college": "Nearest public 2-year college",
+            "nearest_college": "Nearest community college",
             "nearest_college_place": "Where",
         }
     )
