@@ -232,10 +232,22 @@ class BrowserPage:
             locator.click()
         return info.value
 
-    def shot(self, name: str) -> Path:
-        """Save a full-page screenshot to artifacts/e2e/<name>.png for a person to look at."""
+    def shot(self, name: str, whole_page: bool = False) -> Path:
+        """Save a screenshot to artifacts/e2e/<name>.png for a person to look at.
+
+        Streamlit scrolls inside its main area, so a "full page" screenshot shows one screen;
+        `whole_page` makes the window as tall as the content first (used at the end of a test,
+        since the resize makes the charts redraw).
+        """
         path = self.artifacts / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        size = self.page.viewport_size
+        if whole_page and size:
+            height = self.page.evaluate(
+                "() => (document.querySelector('[data-testid=\"stMain\"]') || document.body)"
+                ".scrollHeight"
+            )
+            self.page.set_viewport_size({"width": size["width"], "height": min(height, 4000)})
+        self.page.screenshot(path=str(path))
         return path
 
     # -- what must never happen -------------------------------------------------------------

@@ -89,7 +89,7 @@ def atlas(
     yield page
     name = request.node.name.replace("/", "_")
     try:
-        page.shot(name)
+        page.shot(name, whole_page=True)
         shown = [f"exception on screen: {text[:300]}" for text in page.exceptions_on_screen()]
     finally:
         context.close()
