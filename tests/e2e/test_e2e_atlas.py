@@ -127,12 +127,6 @@ def test_a_shared_link_reopens_the_same_view(atlas: BrowserPage, browser, app_se
         context.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: the first Back after opening a profile lands on an intermediate "
-    "/place?place_fips=... history entry (the URL sync pushes extra entries), so the user "
-    "needs Back twice to see the map again",
-)
 def test_back_returns_from_a_profile_to_the_same_map(atlas: BrowserPage) -> None:
     atlas.open("?atlas_metric=tech_share")
     atlas.open_largest_county()
