@@ -1,0 +1,102 @@
+"""The browser harness's plain parts: which requests are local, how websocket frames are read."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from bench.app_bench import _percentile, ratios, run_times
+from bench.harness import WsLog, back_kind, forward_kind, is_base_path_probe, is_local_url
+
+
+@pytest.mark.parametrize(
+    ("url", "local"),
+    [
+        ("http://localhost:8501/app/static/geo/counties.json", True),
+        ("http://127.0.0.1:9000/_stcore/stream", True),
+        ("data:image/png;base64,AAAA", True),
+        ("blob:http://localhost:8501/1234", True),
+        ("https://cdn.plot.ly/un/usa_110m.json", False),
+        ("https://fonts.gstatic.com/s/i/materialsymbolsrounded/map/24px.svg", False),
+        ("http://localhost.example.com/x", False),
+    ],
+)
+def test_only_this_machine_counts_as_local(url: str, local: bool) -> None:
+    assert is_local_url(url) is local
+
+
+def test_deep_link_health_probe_is_recognised_but_a_root_failure_is_not() -> None:
+    assert is_base_path_probe("http://localhost:8501/hubs/_stcore/health")
+    assert is_base_path_probe("http://localhost:8501/story/_stcore/host-config")
+    assert not is_base_path_probe("http://localhost:8501/_stcore/health")
+    assert not is_base_path_probe("http://localhost:8501/app/static/geo/counties.json")
+
+
+def finished(status: int = ForwardMsg.FINISHED_SUCCESSFULLY) -> bytes:
+    msg = ForwardMsg()
+    msg.script_finished = status
+    return msg.SerializeToString()
+
+
+def rerun() -> bytes:
+    msg = BackMsg()
+    msg.rerun_script.query_string = ""
+    return msg.SerializeToString()
+
+
+def test_frames_are_told_apart_and_a_replaced_run_is_not_a_finished_one() -> None:
+    assert forward_kind(finished()) == "script_finished"
+    assert forward_kind(finished(ForwardMsg.FINISHED_EARLY_FOR_RERUN)) == "script_interrupted"
+    assert back_kind(rerun()) == "rerun_script"
+    assert forward_kind("a text frame") is None
+    assert forward_kind(b"\xff\xff\xff") is None
+
+
+def test_the_app_is_idle_only_when_every_requested_run_has_finished() -> None:
+    log = WsLog()
+    log.on_sent(rerun())
+    assert not log.idle_after(0)
+    log.on_received(finished(ForwardMsg.FINISHED_EARLY_FOR_RERUN))
+    assert not log.idle_after(0)
+    log.on_sent(rerun())
+    log.on_received(finished())
+    assert not log.idle_after(0), "two runs asked for, one finished"
+    log.on_received(finished())
+    assert log.idle_after(0)
+    assert not log.idle_after(2)
+
+
+def test_run_times_pair_each_request_with_the_next_finished_run() -> None:
+    log = WsLog()
+    log.sent = [(1.0, 10, "rerun_script"), (5.0, 10, "rerun_script")]
+    log.received = [(1.4, 99, "delta"), (2.0, 5, "script_finished"), (5.5, 5, "script_finished")]
+    assert run_times(log) == pytest.approx([1.0, 0.5])
+
+
+def test_percentile_interpolates_and_handles_no_data() -> None:
+    assert _percentile([], 95) is None
+    assert _percentile([1.0, 2.0, 3.0, 4.0, 5.0], 50) == 3.0
+    assert _percentile([0.0, 10.0], 95) == pytest.approx(9.5)
+
+
+def test_ratios_say_how_many_times_slower_or_bigger_the_baseline_is() -> None:
+    def app(paint: float, kb: float) -> dict:
+        return {
+            "first_paint_cold_s": paint,
+            "first_paint_warm_s": paint,
+            "switch_repaint_s": paint,
+            "first_load_http_kb": kb,
+            "first_load_ws_kb": kb,
+            "warm_load_ws_kb": kb,
+            "first_load_server_s": paint,
+            "first_run_finished_s": paint,
+            "errors": [],
+            "pages": {"atlas": {"measure_switch": {"server_s": paint, "ws_kb": kb}}},
+            "server_rss_mb": 100,
+        }
+
+    out = ratios(app(2.0, 50.0), app(20.0, 5000.0))
+    assert out["first_paint_cold_s"] == 10.0
+    assert out["first_load_ws_kb"] == 100.0
+    assert out["measure_switch_ws_kb"] == 100.0
