@@ -1,7 +1,10 @@
--- story_start_county_adults: how many adults with some college but no degree live in the places to
--- start (same test as story_start_county_count: talent at or above the national share, tech jobs
--- per adult below the nation's, a community college in the county).
+-- story_start_counties: the places to start: counties with a share of adults with some college
+-- but no degree at or above the national share, fewer tech jobs per adult than the nation, and an
+-- active community college (public, IPEDS sector 4 or INSTCAT 3/4) inside the county.
+-- $measure 'counties' gives how many they are, 'adults' how many adults with some college but no
+-- degree live in them.
 -- Counties whose tech jobs are not disclosed are left out rather than guessed.
+-- $measure    'counties' or 'adults'
 -- $talent_id  adults with some college, no degree (count), e.g. 'some_college_no_degree'
 -- $adults_id  all adults 25 and over (count), e.g. 'adults_25_plus'
 -- $tech_id    tech jobs (count), e.g. 'tech_jobs'
@@ -62,9 +65,19 @@ start_here as (
       and wide.fips in (select fips from with_college)
 ),
 
-final as (
-    select sum(talent) as value, 's' as value_format
+-- one row per figure the places to start give; $measure picks one
+figures as (
+    select 'counties' as measure, count(*) as value, ',d' as value_format
     from start_here
+    union all
+    select 'adults' as measure, sum(talent) as value, 's' as value_format
+    from start_here
+),
+
+final as (
+    select value, value_format
+    from figures
+    where measure = $measure
 )
 
 select * from final
