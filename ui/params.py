@@ -44,6 +44,12 @@ def _first(raw: Sequence[str] | str | None) -> str | None:
     return None
 
 
+def _tokens(raw: Sequence[str] | str) -> list[str]:
+    """The non-empty values of a list parameter, stripped; a comma also separates values."""
+    items = [raw] if isinstance(raw, str) else list(raw)
+    return [t.strip() for item in items for t in str(item).split(",") if t.strip()]
+
+
 def parse_choice(
     raw: Sequence[str] | str | None, allowed: Sequence[str], default: str, what: str
 ) -> Parsed[str]:
@@ -60,8 +66,7 @@ def parse_states(raw: Sequence[str] | str | None, known: Sequence[str]) -> Parse
     """State abbreviations (repeated or comma-separated); unknown ones are dropped and named."""
     if raw is None:
         return Parsed([])
-    items = [raw] if isinstance(raw, str) else list(raw)
-    tokens = [t.strip().upper() for item in items for t in str(item).split(",") if t.strip()]
+    tokens = [t.upper() for t in _tokens(raw)]
     if len(tokens) > MAX_LIST_LEN:
         return Parsed([], "Too many states in the link; showing the whole country.")
     known_set = set(known)
@@ -82,27 +87,31 @@ def parse_fips(
     raw: Sequence[str] | str | None, known: Sequence[str] | None = None
 ) -> Parsed[str | None]:
     """A county FIPS code: exactly five digits, and in the atlas when a list is given."""
-    value = _first(raw)
-    if value is None:
-        return Parsed(None)
-    if not re.fullmatch(r"\d{5}", value):
-        return Parsed(None, f"“{echo(value)}” is not a county code (five digits, e.g. 20209).")
-    if known is not None and value not in set(known):
-        return Parsed(None, f"No county with code {value} in the atlas.")
-    return Parsed(value)
+    return _parse_five_digits(raw, known, "county", "20209", "No county with code {} in the atlas.")
 
 
 def parse_cbsa(
     raw: Sequence[str] | str | None, known: Sequence[str] | None = None
 ) -> Parsed[str | None]:
     """A CBSA (metro or micro area) code: five digits, and known when a list is given."""
+    return _parse_five_digits(raw, known, "metro", "28140", "No metro or micro area with code {}.")
+
+
+def _parse_five_digits(
+    raw: Sequence[str] | str | None,
+    known: Sequence[str] | None,
+    what: str,
+    example: str,
+    unknown: str,
+) -> Parsed[str | None]:
+    """A five-digit code, checked against `known` when given; `unknown` names a missing one."""
     value = _first(raw)
     if value is None:
         return Parsed(None)
     if not re.fullmatch(r"\d{5}", value):
-        return Parsed(None, f"“{echo(value)}” is not a metro code (five digits, e.g. 28140).")
+        return Parsed(None, f"“{echo(value)}” is not a {what} code (five digits, e.g. {example}).")
     if known is not None and value not in set(known):
-        return Parsed(None, f"No metro or micro area with code {value}.")
+        return Parsed(None, unknown.format(value))
     return Parsed(value)
 
 
@@ -112,8 +121,7 @@ def parse_code_list(
     """Several codes from an allow-list (metros to compare); unknown ones dropped and named."""
     if raw is None:
         return Parsed(list(default))
-    items = [raw] if isinstance(raw, str) else list(raw)
-    tokens = [t.strip() for item in items for t in str(item).split(",") if t.strip()]
+    tokens = _tokens(raw)
     if len(tokens) > MAX_LIST_LEN:
         return Parsed(list(default), f"Too many {what}s in the link; showing the defaults.")
     known_set = set(known)
