@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import settings
+from tests.fixtures.atlas_fixture import build_fixture_db
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +29,34 @@ def built_db(tmp_path_factory: pytest.TempPathFactory, real_sources: Path) -> Pa
     db = out / "atlas.duckdb"
     build(real_sources, db, static_dir=out / "static", log=lambda _line: None)
     return db
+
+
+@pytest.fixture(scope="module")
+def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny hand-made atlas database, written once per test module."""
+    return build_fixture_db(tmp_path_factory.mktemp("fixture_db") / "atlas.duckdb")
+
+
+@pytest.fixture
+def fixture_app(fixture_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Point the app at the fixture database, with empty caches before and after."""
+    yield from _app_on(fixture_db, monkeypatch)
+
+
+@pytest.fixture
+def real_app(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Point the app at the real database, with empty caches before and after."""
+    yield from _app_on(built_db, monkeypatch)
+
+
+def _app_on(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # Streamlit's caches live for the whole process, so a figure cached by one AppTest would
+    # otherwise leak into the next. Imported here so tests without AppTest never load streamlit.
+    import streamlit as st
+
+    monkeypatch.setenv("ATLAS_DB", str(db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
-from tests.fixtures.atlas_fixture import build_fixture_db
 from ui.fmt import format_value, ordinal
 from ui.pagedata import atlas, catalogue, hubs, places, profile, training
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = build_fixture_db(tmp_path_factory.mktemp("dash") / "atlas.duckdb")
-    connection = duckdb.connect(str(path), read_only=True)
+def con(fixture_db: Path) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(str(fixture_db), read_only=True)
     yield connection
     connection.close()
 

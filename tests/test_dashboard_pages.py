@@ -5,35 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.fixtures.atlas_fixture import build_fixture_db
+from tests.apptest_setup import app_test
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-TIMEOUT = 60
 PAGES = ["atlas", "hubs", "place", "training", "about"]
 
-
-@pytest.fixture(scope="module")
-def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tiny hand-made atlas database."""
-    return build_fixture_db(tmp_path_factory.mktemp("pages_db") / "atlas.duckdb")
-
-
-@pytest.fixture(autouse=True)
-def fresh_app(fixture_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point the app at the fixture database and start every test with empty caches."""
-    monkeypatch.setenv("ATLAS_DB", str(fixture_db))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fixture_app")
 
 
 def _open(page: str, **params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at = app_test()
     # The Atlas is the default page. AppTest (1.67) loses widgets drawn by the app frame (the
     # sidebar) after the first run, so sidebar values are given through the URL or session
     # state before the first run; clicking them is covered by the browser tests.
@@ -66,7 +48,7 @@ def test_missing_database_explains_how_to_build(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("ATLAS_DB", str(tmp_path / "nowhere.duckdb"))
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at = app_test().run()
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "python -m queries build" in text and "run.sh" in text
@@ -74,7 +56,7 @@ def test_missing_database_explains_how_to_build(
 
 def test_state_filter_limits_the_ranking_and_stays_in_the_url() -> None:
     assert len(_ranked_fips(_open("atlas"))) == 11
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at = app_test()
     at.session_state["states"] = ["KS"]  # as if picked in the sidebar
     at.run()
     assert set(at.dataframe[0].value["State"]) == {"KS"}
@@ -162,7 +144,7 @@ def test_place_page_opens_a_metro() -> None:
 
 
 def test_search_lists_matching_places() -> None:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at = app_test()
     at.session_state["search"] = "Wyandotte"  # as if typed in the sidebar
     at.run()
     hits = [b.label for b in at.button if b.key and b.key.startswith("search_hit_")]
@@ -171,7 +153,7 @@ def test_search_lists_matching_places() -> None:
 
 
 def test_search_without_match_says_so() -> None:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at = app_test()
     at.session_state["search"] = "Atlantis"
     at.run()
     assert any("No place matches" in c.value for c in at.caption)

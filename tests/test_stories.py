@@ -16,7 +16,6 @@ from queries.stories import (
     stories_dir,
 )
 from queries.story_facts import MISSING_TEXT, fill, format_value, resolve_facts, story_problems
-from tests.fixtures.atlas_fixture import build_fixture_db
 
 GOOD_SLIDE = """
 [[slides]]
@@ -32,10 +31,9 @@ states = ["KS", "MO"]
 
 
 @pytest.fixture(scope="module")
-def fixture_con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+def fixture_con(fixture_db: Path) -> duckdb.DuckDBPyConnection:
     """The tiny hand-made atlas database, opened read-only like the app does."""
-    path = build_fixture_db(tmp_path_factory.mktemp("db") / "atlas.duckdb")
-    con = duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(fixture_db), read_only=True)
     yield con
     con.close()
 

@@ -5,38 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from queries.stories import load_stories
 from queries.story_facts import MISSING_TEXT
-from tests.fixtures.atlas_fixture import build_fixture_db
+from tests.apptest_setup import STORY_PAGE, app_test
 
-PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "story.py")
-TIMEOUT = 60
 STORIES, _ = load_stories()
 SLIDES = [(sid, n) for sid, story in STORIES.items() for n in range(1, len(story.slides) + 1)]
 
-
-@pytest.fixture(scope="module")
-def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tiny hand-made atlas database."""
-    return build_fixture_db(tmp_path_factory.mktemp("story_db") / "atlas.duckdb")
-
-
-@pytest.fixture(autouse=True)
-def fresh_app(fixture_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point the app at the fixture database and start every test with empty caches."""
-    monkeypatch.setenv("ATLAS_DB", str(fixture_db))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fixture_app")
 
 
 def _open(story: str, slide: int | str, present: bool = False) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    at = app_test(STORY_PAGE)
     at.query_params["story"] = story
     at.query_params["slide"] = str(slide)
     if present:
@@ -119,11 +101,8 @@ def test_a_broken_story_file_is_named_and_the_good_story_still_plays(
     assert any("broken.toml" in w.value for w in at.warning)
 
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-
-
 def _open_app(query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at = app_test()
     at.switch_page("pages/story.py")
     at.query_params.update(query)
     return at.run()

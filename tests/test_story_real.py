@@ -6,13 +6,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from queries.stories import load_stories
 from queries.story_facts import fill, resolve_facts, story_problems
+from tests.apptest_setup import REAL_TIMEOUT, STORY_PAGE, app_test
 
-PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "story.py")
 STORIES, _ = load_stories()
 SLIDES = [(sid, n) for sid, story in STORIES.items() for n in range(1, len(story.slides) + 1)]
 
@@ -49,22 +47,11 @@ def test_default_story_figures_are_plausible(real_con: duckdb.DuckDBPyConnection
     assert facts["hub_share_of_tech_jobs"].value > facts["hub_share_of_talent"].value
 
 
-@pytest.fixture
-def real_app(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point the app at the real database, with empty caches before and after."""
-    monkeypatch.setenv("ATLAS_DB", str(built_db))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 @pytest.mark.parametrize(("story_id", "number"), SLIDES)
 def test_every_slide_draws_its_map_on_the_real_data(
     story_id: str, number: int, real_app: None
 ) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=120)
+    at = app_test(STORY_PAGE, REAL_TIMEOUT)
     at.query_params.update({"story": story_id, "slide": str(number), "present": "1"})
     at.run()
     assert not at.exception
@@ -74,9 +61,6 @@ def test_every_slide_draws_its_map_on_the_real_data(
     assert not any("no measure to map" in i.value for i in at.info)
 
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-
-
 @pytest.mark.parametrize(("story_id", "number"), SLIDES)
 def test_each_saved_view_reopens_its_page_without_complaint(
     story_id: str, number: int, real_app: None
@@ -84,7 +68,7 @@ def test_each_saved_view_reopens_its_page_without_complaint(
     from ui.frame import page_file
 
     view = STORIES[story_id].slides[number - 1].view
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test(timeout=REAL_TIMEOUT)
     at.switch_page(page_file(view.page))
     for key, value in view.params.items():
         values = list(value) if isinstance(value, tuple) else [value]

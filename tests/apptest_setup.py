@@ -1,0 +1,18 @@
+"""The scripts AppTest runs and how long one run may take, shared by the AppTest modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+STORY_PAGE = str(ROOT / "pages" / "story.py")
+TIMEOUT = 60  # seconds per run on the tiny fixture database
+REAL_TIMEOUT = 120  # the real database: national maps take longer to draw
+
+
+def app_test(script: str = APP, timeout: float = TIMEOUT) -> AppTest:
+    """An AppTest of `script` (default: the whole app) that allows `timeout` seconds per run."""
+    return AppTest.from_file(script, default_timeout=timeout)
