@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import pandas as pd
 import streamlit as st
 
 from ui import cache, charts, maps
@@ -55,14 +58,7 @@ def group_figures(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, .
     table = hubs.comparison_table(values, list(areas), measures)
     with st.expander("All figures as a table, with how each was combined"):
         st.dataframe(table, hide_index=True)
-    st.download_button(
-        "Download the group comparison (CSV)",
-        hubs.comparison_csv(values, areas, measures),
-        file_name="hubs_vs_heartland.csv",
-        mime="text/csv",
-        key="hubs_download",
-        icon=":material/download:",
-    )
+    _comparison_download(values, areas, measures, "group", "hubs_vs_heartland.csv", "hubs_download")
     return list(areas)
 
 
@@ -193,13 +189,8 @@ def compare_metros(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, 
     values = cache.area_values(db, tuple(areas))
     measures = measures_for(catalogue)
     st.dataframe(hubs.comparison_table(values, areas, measures), hide_index=True)
-    st.download_button(
-        "Download the metro comparison (CSV)",
-        hubs.comparison_csv(values, areas, measures),
-        file_name="metro_comparison.csv",
-        mime="text/csv",
-        key="hubs_download_metros",
-        icon=":material/download:",
+    _comparison_download(
+        values, areas, measures, "metro", "metro_comparison.csv", "hubs_download_metros"
     )
     if states:
         st.caption(f"Only the counties in {', '.join(states)} are counted (sidebar filter).")
@@ -261,12 +252,26 @@ def compare_counties(db: DbKey, catalogue: dict[str, Measure], states: tuple[str
     measures = [catalogue[m] for m in grouped_ids(catalogue)]
     table = hubs.comparison_table(values, areas, measures).drop(columns=["How areas are combined"])
     st.dataframe(table, hide_index=True)
+    _comparison_download(
+        values, areas, measures, "county", "county_comparison.csv", "hubs_download_counties"
+    )
+
+
+def _comparison_download(
+    values: pd.DataFrame,
+    areas: Sequence[hubs.Area],
+    measures: Sequence[Measure],
+    what: str,
+    file_name: str,
+    key: str,
+) -> None:
+    """A button that downloads a comparison (group, metro or county) as CSV."""
     st.download_button(
-        "Download the county comparison (CSV)",
+        f"Download the {what} comparison (CSV)",
         hubs.comparison_csv(values, areas, measures),
-        file_name="county_comparison.csv",
+        file_name=file_name,
         mime="text/csv",
-        key="hubs_download_counties",
+        key=key,
         icon=":material/download:",
     )
 
