@@ -118,14 +118,7 @@ def small_maps(db: DbKey, measure: Measure) -> None:
             part = values[values["cbsa_code"] == metro.cbsa_code]
             if part.empty:
                 continue
-            fig = maps.county_map(
-                part,
-                measure,
-                measure.default_year,
-                tuple(sorted(set(pts["state_abbr"]))),
-                height=300,
-            )
-            fig = maps.zoom_to_points(fig, pts["lon"], pts["lat"], pad=0.45)
+            fig = maps.area_map(part, measure, pts, height=300, pad=0.45)
             fig.update_layout(
                 title={"text": metro.metro_label, "font": {"size": 15}, "subtitle": {"text": ""}},
                 annotations=[],

@@ -52,6 +52,24 @@ def county_map(
     return fig
 
 
+def area_map(
+    values: pd.DataFrame,
+    measure: Measure,
+    points: pd.DataFrame,
+    height: int,
+    pad: float = 0.35,
+) -> go.Figure:
+    """A small county map of a measure in its default year, framed on `points` (lon, lat, state)."""
+    fig = county_map(
+        values,
+        measure,
+        measure.default_year,
+        tuple(sorted(set(points["state_abbr"]))),
+        height=height,
+    )
+    return zoom_to_points(fig, points["lon"], points["lat"], pad=pad)
+
+
 def zoom_to_points(fig: go.Figure, lon: pd.Series, lat: pd.Series, pad: float = 0.35) -> go.Figure:
     """Fit a state-view map to a small area (a metro, a county and its neighbours)."""
     lon0, lon1 = float(lon.min()) - pad, float(lon.max()) + pad
