@@ -38,9 +38,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import palettes
-from geo.classify import CONTINUOUS_STEPS, Classes, classify
+from geo.classify import CONTINUOUS_STEPS, METHODS, Classes, classify
 from geo.legend import colorbar_ticks, is_whole
-from geo.states import ABBR_STATE, NOT_ON_ALBERS_USA, views_bbox
+from geo.states import ABBR_STATE, NOT_ON_ALBERS_USA, STATE_NAME, views_bbox
 
 REQUIRED_COLUMNS = ("fips", "name", "state_abbr", "value", "status", "note")
 STATUSES = ("ok", "suppressed", "not_available")
@@ -49,6 +49,14 @@ MAX_NOTE_TRACES = 3
 HUB_COLORS = ("#1a1a1a", "#c51b7d")  # black, then magenta: apart in luminance for any vision
 INSTITUTION_COLORS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
 FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 15, "color": "#262730"}
+KEY_FONT = {"size": 13}
+# The map takes the left of the figure; its colour bar and the legend (zero, suppressed, no
+# data, metro outlines) share one column beside it, so every key sits next to the map and the
+# map keeps the full height.
+MAP_RIGHT = 0.8
+NATIONAL_RIGHT = 0.86
+KEY_LEFT = 0.81
+COLORBAR_LEN = 0.58
 # Slide export: 16:9 at twice the pixels so text stays sharp on a projector.
 EXPORT = {"format": "png", "width": 1600, "height": 900, "scale": 2, "filename": "atlas-map"}
 
@@ -186,12 +194,20 @@ def _geo_layout(states: list[str] | None) -> dict:
         "bgcolor": "rgba(0,0,0,0)",
     }
     if not states:
-        return {**base, "scope": "usa", "projection": {"type": "albers usa"}}
+        # Albers USA leaves the east of its frame empty (beyond Maine): the frame may run under
+        # the key column and the map grows.
+        return {
+            **base,
+            "scope": "usa",
+            "projection": {"type": "albers usa"},
+            "domain": {"x": [0, NATIONAL_RIGHT], "y": [0, 1]},
+        }
     lon0, lat0, lon1, lat1 = views_bbox(states)
     pad_lon, pad_lat = max((lon1 - lon0) * 0.05, 0.1), max((lat1 - lat0) * 0.05, 0.1)
     height = lat1 - lat0
     return {
         **base,
+        "domain": {"x": [0, MAP_RIGHT], "y": [0, 1]},
         "scope": "world",
         "projection": {
             "type": "albers",
@@ -304,13 +320,24 @@ def build_choropleth(
                 ),
                 marker={"line": {"color": palettes.OUTLINE, "width": 0.3 if not states else 0.6}},
                 colorbar={
-                    "title": {"text": _colorbar_title(value_label, unit), "side": "top"},
+                    "title": {
+                        "text": _colorbar_title(value_label, unit),
+                        "side": "top",
+                        "font": KEY_FONT,
+                    },
                     "tickmode": "array",
                     "tickvals": tickvals,
                     "ticktext": ticktext,
-                    "thickness": 18,
-                    "len": 0.75,
-                    "x": 1.0,
+                    "tickfont": KEY_FONT,
+                    "ticks": "",
+                    "thickness": 16,
+                    "len": COLORBAR_LEN,
+                    "lenmode": "fraction",
+                    "x": KEY_LEFT,
+                    "xanchor": "left",
+                    "y": 1.0,
+                    "yanchor": "top",
+                    "ypad": 0,
                     "outlinewidth": 0,
                 },
                 name=value_label,
@@ -324,6 +351,7 @@ def build_choropleth(
     state_ids = [ABBR_STATE[a] for a in states] if states else None
     if state_ids is None:
         state_ids = sorted({f[:2] for f in table["fips"]})
+
     traces.append(_outline_trace(geo_dir + "states.json", state_ids, "#5f5f5f", 0.8, "States"))
 
     traces.extend(_metro_traces(outlines, geo_dir + "metros.json", states))
@@ -341,28 +369,33 @@ def build_choropleth(
     if n_none:
         traces.append(_legend_marker(f"No data ({n_none:,})", palettes.NO_DATA, 12))
 
-    method = classification.replace("_", " ")
+    method = METHODS.get(classification, classification)
     layout = dict(
         template="none",
         font=FONT,
         height=height,
-        margin={"l": 0, "r": 0, "t": 70, "b": 50},
+        margin={"l": 0, "r": 0, "t": 64, "b": 8},
         paper_bgcolor="rgba(0,0,0,0)",
         title={
-            "text": f"{value_label} ({unit}), {view}" if unit else f"{value_label}, {view}",
+            "text": f"{value_label} by county, {place_name(states)}",
             "x": 0.01,
             "font": {"size": 18},
             "subtitle": {
-                "text": f"Source: {source_line}. Classes: {method}.",
+                "text": f"Source: {source_line}. Classes: {method.lower()}.",
                 "font": {"size": 13, "color": "#555555"},
             },
         },
         geo=_geo_layout(states),
         legend={
-            "orientation": "h",
-            "x": 0.0,
-            "y": 0.0,
+            "orientation": "v",
+            "x": KEY_LEFT,
+            "xanchor": "left",
+            # Just below the colour bar and its title.
+            "y": 1.0 - COLORBAR_LEN - 0.04,
             "yanchor": "top",
+            "font": KEY_FONT,
+            "itemwidth": 30,
+            "tracegroupgap": 2,
             "bgcolor": "rgba(0,0,0,0)",
         },
         uirevision=uirevision or ("map-" + (view if states else "us")),
@@ -400,10 +433,25 @@ def _missing_traces(missing: pd.DataFrame, url: str, line_width: float) -> list:
     return traces
 
 
-def _colorbar_title(label: str, unit: str, width: int = 18) -> str:
-    """The measure on short lines (a long one would squeeze the map), then the unit."""
+def place_name(states: list[str] | None) -> str:
+    """The view in words: "United States", "Kansas", "Kansas and Missouri", "KS, MO, NE"."""
+    if not states:
+        return "United States"
+    if len(states) <= 2:
+        return " and ".join(STATE_NAME[s] for s in states)
+    return ", ".join(states)
+
+
+def _colorbar_title(label: str, unit: str, width: int = 16) -> str:
+    """The measure on short lines (a long one would run off the figure), then the unit in grey."""
     lines = "<br>".join(textwrap.wrap(label, width)) or label
-    return f"{lines}<br><sup>{unit}</sup>" if unit else lines
+    if not unit:
+        return lines
+    # The last, tiny line keeps the top tick label off the unit.
+    return (
+        f"{lines}<br><span style='font-size:11px;color:#666666'>{unit}</span>"
+        "<br><span style='font-size:5px'> </span>"
+    )
 
 
 def _reason(status: str, note: str) -> str:
