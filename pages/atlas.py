@@ -54,11 +54,9 @@ st.dataframe(
         ),
     },
 )
-st.download_button(
+render.csv_download(
     "Download this table (CSV)",
     ranking_csv(table),
     file_name=f"atlas_{view.metric_id}_{view.year}_{where.replace(', ', '-')}.csv",
-    mime="text/csv",
     key="atlas_download",
-    icon=":material/download:",
 )

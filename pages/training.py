@@ -70,21 +70,19 @@ st.caption(
 )
 st.info(training.COLLEGE_NOTE, icon=":material/info:")
 c1, c2 = st.columns(2)
-c1.download_button(
+render.csv_download(
     "Download the deserts (CSV)",
     training.deserts_csv(
         deserts, f"{catalogue[pop_id].source}, {catalogue[pop_id].vintage}", view.max_km
     ),
     file_name=f"training_deserts_{view.max_km}km.csv",
-    mime="text/csv",
     key="training_download_deserts",
-    icon=":material/download:",
+    where=c1,
 )
-c2.download_button(
+render.csv_download(
     "Download the institutions shown (CSV)",
     training.institutions_csv(shown),
     file_name="institutions.csv",
-    mime="text/csv",
     key="training_download_institutions",
-    icon=":material/download:",
+    where=c2,
 )

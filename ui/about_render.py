@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import settings
+from ui import render
 from ui.pagedata.catalogue import Measure, grouped_ids
 
 CAVEATS = """
@@ -59,13 +60,11 @@ def provenance(frame: pd.DataFrame) -> None:
         hide_index=True,
         column_config={"SHA-256": st.column_config.TextColumn(width="small")},
     )
-    st.download_button(
+    render.csv_download(
         "Download the provenance table (CSV)",
         frame.to_csv(index=False).encode("utf-8"),
         file_name="provenance.csv",
-        mime="text/csv",
         key="about_download_provenance",
-        icon=":material/download:",
     )
 
 
@@ -92,13 +91,11 @@ def definitions(catalogue: dict[str, Measure]) -> None:
         hide_index=True,
         column_config={"Definition": st.column_config.TextColumn(width="large")},
     )
-    st.download_button(
+    render.csv_download(
         "Download the definitions (CSV)",
         table.to_csv(index=False).encode("utf-8"),
         file_name="definitions.csv",
-        mime="text/csv",
         key="about_download_definitions",
-        icon=":material/download:",
     )
 
 

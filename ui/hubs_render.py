@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import pandas as pd
 import streamlit as st
 
-from ui import cache, charts, maps
+from ui import cache, charts, maps, render
 from ui.db import DbKey
 from ui.fmt import format_value
 from ui.pagedata import hubs
@@ -58,7 +55,12 @@ def group_figures(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, .
     table = hubs.comparison_table(values, list(areas), measures)
     with st.expander("All figures as a table, with how each was combined"):
         st.dataframe(table, hide_index=True)
-    _comparison_download(values, areas, measures, "group", "hubs_vs_heartland.csv", "hubs_download")
+    render.csv_download(
+        "Download the group comparison (CSV)",
+        hubs.comparison_csv(values, areas, measures),
+        file_name="hubs_vs_heartland.csv",
+        key="hubs_download",
+    )
     return list(areas)
 
 
@@ -182,8 +184,11 @@ def compare_metros(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, 
     values = cache.area_values(db, tuple(areas))
     measures = measures_for(catalogue)
     st.dataframe(hubs.comparison_table(values, areas, measures), hide_index=True)
-    _comparison_download(
-        values, areas, measures, "metro", "metro_comparison.csv", "hubs_download_metros"
+    render.csv_download(
+        "Download the metro comparison (CSV)",
+        hubs.comparison_csv(values, areas, measures),
+        file_name="metro_comparison.csv",
+        key="hubs_download_metros",
     )
     if states:
         st.caption(f"Only the counties in {', '.join(states)} are counted (sidebar filter).")
@@ -245,27 +250,11 @@ def compare_counties(db: DbKey, catalogue: dict[str, Measure], states: tuple[str
     measures = [catalogue[m] for m in grouped_ids(catalogue)]
     table = hubs.comparison_table(values, areas, measures).drop(columns=["How areas are combined"])
     st.dataframe(table, hide_index=True)
-    _comparison_download(
-        values, areas, measures, "county", "county_comparison.csv", "hubs_download_counties"
-    )
-
-
-def _comparison_download(
-    values: pd.DataFrame,
-    areas: Sequence[hubs.Area],
-    measures: Sequence[Measure],
-    what: str,
-    file_name: str,
-    key: str,
-) -> None:
-    """A button that downloads a comparison (group, metro or county) as CSV."""
-    st.download_button(
-        f"Download the {what} comparison (CSV)",
+    render.csv_download(
+        "Download the county comparison (CSV)",
         hubs.comparison_csv(values, areas, measures),
-        file_name=file_name,
-        mime="text/csv",
-        key=key,
-        icon=":material/download:",
+        file_name="county_comparison.csv",
+        key="hubs_download_counties",
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import cache, maps
+from ui import cache, maps, render
 from ui.db import DbKey
 from ui.fmt import format_value, ordinal
 from ui.pagedata import hubs, profile, training
@@ -118,13 +118,11 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
             "Note": st.column_config.TextColumn(width="medium"),
         },
     )
-    st.download_button(
+    render.csv_download(
         "Download this profile (CSV)",
         table.to_csv(index=False).encode("utf-8"),
         file_name=f"profile_{fips}.csv",
-        mime="text/csv",
         key="place_download",
-        icon=":material/download:",
     )
     st.caption(
         "Percentiles: share of counties with a lower value (100th = highest), "
@@ -165,13 +163,11 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
         },
     )
     st.caption(f"Active IPEDS institutions within {profile.NEAR_KM} km. {POINT_NOTE}")
-    st.download_button(
+    render.csv_download(
         "Download these institutions (CSV)",
         training.institutions_csv(near_inst),
         file_name=f"institutions_near_{fips}.csv",
-        mime="text/csv",
         key="place_download_institutions",
-        icon=":material/download:",
     )
 
     st.subheader("Places like this one")
@@ -239,11 +235,9 @@ def metro_profile(db: DbKey, cbsa: str) -> None:
         height=min(36 * (len(table) + 1), 560),
         column_config={"Measure": st.column_config.TextColumn(width="medium")},
     )
-    st.download_button(
+    render.csv_download(
         "Download this profile (CSV)",
         hubs.comparison_csv(values, [area], measures),
         file_name=f"metro_{cbsa}.csv",
-        mime="text/csv",
         key="place_download",
-        icon=":material/download:",
     )

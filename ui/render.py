@@ -1,14 +1,25 @@
-"""Small rendering helpers the pages share: measure captions, headline figures, table columns."""
+"""Small rendering helpers the pages share: captions, headline figures, columns, CSV downloads."""
 
 from __future__ import annotations
 
 import re
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ui.fmt import format_value
 from ui.pagedata.atlas import Headline
 from ui.pagedata.catalogue import Measure
+
+
+def csv_download(
+    label: str, data: bytes | str, *, file_name: str, key: str, where: DeltaGenerator | None = None
+) -> None:
+    """A button that downloads `data` as a CSV file, drawn in `where` (default: the page)."""
+    target = st if where is None else where
+    target.download_button(
+        label, data, file_name=file_name, mime="text/csv", key=key, icon=":material/download:"
+    )
 
 
 def measure_caption(measure: Measure, year: int) -> None:
