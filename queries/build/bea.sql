@@ -1,24 +1,19 @@
 -- BEA CAEMP25N, county jobs by industry 2001-2022, placed in stage_values; the US line in national_values.
 -- $state_files: the 51 state-and-county files; $us_file: the US-and-states file.
-create or replace temp table bea_raw as
+-- The state files and the US file share one layout; one reader serves both.
+create or replace temp macro bea_read(files) as table
 select
     parse_filename(filename) as file_name,
     trim(GeoFIPS) as area_fips,
     trim(GeoName) as area_name,
     try_cast(trim(LineCode) as integer) as line_code,
     columns('^[0-9]{4}$')
-from read_csv($state_files, all_varchar = true, encoding = 'latin-1', filename = true,
+from read_csv(files, all_varchar = true, encoding = 'latin-1', filename = true,
               header = true, null_padding = true);
 
-create or replace temp table bea_us_raw as
-select
-    parse_filename(filename) as file_name,
-    trim(GeoFIPS) as area_fips,
-    trim(GeoName) as area_name,
-    try_cast(trim(LineCode) as integer) as line_code,
-    columns('^[0-9]{4}$')
-from read_csv($us_file, all_varchar = true, encoding = 'latin-1', filename = true,
-              header = true, null_padding = true);
+create or replace temp table bea_raw as select * from bea_read($state_files);
+
+create or replace temp table bea_us_raw as select * from bea_read($us_file);
 
 create or replace temp table bea_lines as
 select * from (values
