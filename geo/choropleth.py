@@ -377,7 +377,7 @@ def build_choropleth(
         margin={"l": 0, "r": 0, "t": 64, "b": 8},
         paper_bgcolor="rgba(0,0,0,0)",
         title={
-            "text": f"{value_label} by county, {place_name(states)}",
+            "text": f"{value_label} — {place_name(states)} counties",
             "x": 0.01,
             "font": {"size": 18},
             "subtitle": {

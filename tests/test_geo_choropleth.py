@@ -283,3 +283,27 @@ def test_a_mostly_zero_count_map_labels_each_class_once():
     fig = _figure(_values(rows), value_label="Public two-year colleges", unit="colleges",
                   n_classes=5)  # fmt: skip
     assert list(fig.data[0].colorbar.ticktext) == ["0", "1", "2–3", "4–7", "8–18"]
+
+
+def test_the_title_names_the_view_in_words():
+    assert _figure().layout.title.text == "Tech jobs — United States counties"
+    assert _figure(states=["KS"]).layout.title.text == "Tech jobs — Kansas counties"
+    both = _figure(states=["MO", "KS"]).layout.title.text
+    assert both == "Tech jobs — Kansas and Missouri counties"
+
+
+@pytest.mark.parametrize("states", [None, ["KS"]], ids=["national", "state"])
+def test_colour_bar_and_legend_sit_beside_the_map_not_on_it(states):
+    fig = _figure(states=states)
+    bar = fig.data[0].colorbar
+    map_right = fig.layout.geo.domain.x[1]
+    # A state view fills its frame to the edge: nothing may start inside it.
+    if states:
+        assert bar.x >= map_right and fig.layout.legend.x >= map_right
+    assert bar.xanchor == "left" and fig.layout.legend.xanchor == "left"
+    # The legend (zero, suppressed, no data) starts below the colour bar, not across it.
+    assert fig.layout.legend.y <= bar.y - bar.len
+    # A long measure name is wrapped so the colour-bar title stays within the key column.
+    long = _figure(value_label="Share of adults with some college, no degree")
+    lines = long.data[0].colorbar.title.text.split("<br>")
+    assert max(len(line) for line in lines if "<span" not in line) <= 16
