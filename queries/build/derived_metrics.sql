@@ -88,19 +88,20 @@ select * from (values
     (2, 'tech_pay_ratio', 'tech_avg_pay', 'private_avg_pay', null, null, 1.0, false)
 ) as t(step, metric_id, num_id, den_id, num_year, den_year, multiplier, proportion);
 
-create or replace temp table ratio_inputs as
-select
-    r.step, r.metric_id, r.multiplier, r.proportion,
-    n.area_fips, n.area_name, n.year,
-    n.value as nv, n.moe as nm, n.status as ns, n.note as nnote,
-    d.value as dv, d.moe as dm, d.status as ds, d.note as dnote
-from ratio_rules r
-join stage_values n on n.metric_id = r.num_id and (r.num_year is null or n.year = r.num_year)
-left join stage_values d on d.metric_id = r.den_id and d.area_fips = n.area_fips
-    and (case when r.den_year is null then d.year = n.year else d.year = r.den_year end)
-where r.step = 1;
-
-insert into stage_values
+-- One step's ratios from what stage_values holds when it is called, so step 2 sees step 1.
+create or replace temp macro ratio_step(which) as table
+with ratio_inputs as (
+    select
+        r.metric_id, r.multiplier, r.proportion,
+        n.area_fips, n.area_name, n.year,
+        n.value as nv, n.moe as nm, n.status as ns, n.note as nnote,
+        d.value as dv, d.moe as dm, d.status as ds, d.note as dnote
+    from ratio_rules r
+    join stage_values n on n.metric_id = r.num_id and (r.num_year is null or n.year = r.num_year)
+    left join stage_values d on d.metric_id = r.den_id and d.area_fips = n.area_fips
+        and (case when r.den_year is null then d.year = n.year else d.year = r.den_year end)
+    where r.step = which
+)
 select
     'derived', metric_id, area_fips, area_name, year,
     case when ns = 'ok' and ds = 'ok' and dv > 0 then nv / dv * multiplier end,
@@ -124,34 +125,10 @@ select
     end
 from ratio_inputs;
 
--- Step 2 uses step-1 results (tech_avg_pay).
-create or replace temp table ratio_inputs as
-select
-    r.step, r.metric_id, r.multiplier, r.proportion,
-    n.area_fips, n.area_name, n.year,
-    n.value as nv, n.moe as nm, n.status as ns, n.note as nnote,
-    d.value as dv, d.moe as dm, d.status as ds, d.note as dnote
-from ratio_rules r
-join stage_values n on n.metric_id = r.num_id
-left join stage_values d on d.metric_id = r.den_id and d.area_fips = n.area_fips and d.year = n.year
-where r.step = 2;
+insert into stage_values select * from ratio_step(1);
 
-insert into stage_values
-select
-    'derived', metric_id, area_fips, area_name, year,
-    case when ns = 'ok' and ds = 'ok' and dv > 0 then nv / dv * multiplier end,
-    null,
-    case
-        when ns = 'ok' and ds = 'ok' and dv > 0 then 'ok'
-        when ns = 'suppressed' or ds = 'suppressed' then 'suppressed'
-        else 'not_available'
-    end,
-    case
-        when ns = 'suppressed' or ds = 'suppressed'
-            then 'Suppressed because an input is not disclosed: ' || coalesce(nnote, dnote, '')
-        when not (ns = 'ok' and ds = 'ok') then coalesce(nnote, dnote, 'An input is not available here')
-    end
-from ratio_inputs;
+-- Step 2 uses step-1 results (tech_avg_pay).
+insert into stage_values select * from ratio_step(2);
 
 -- National figures for the derived measures, from the agencies' own national rows.
 insert into national_values
