@@ -381,7 +381,7 @@ def build_choropleth(
             "x": 0.01,
             "font": {"size": 18},
             "subtitle": {
-                "text": f"Source: {source_line}. Classes: {method.lower()}.",
+                "text": f"Source: {source_line}. Classes: {method[:1].lower() + method[1:]}.",
                 "font": {"size": 13, "color": "#555555"},
             },
         },
