@@ -2,7 +2,7 @@
 -- percentile among the counties in view that have a value (rank 1 = highest value).
 -- $metric_id  a metric_id from the catalogue
 -- $year       the year to show
--- $states     list of state abbreviations; empty = the whole country
+-- $states     list of state abbreviations; empty = the 50 states and DC (Puerto Rico only when named)
 with in_view as (
     select
         fips,
@@ -12,7 +12,7 @@ with in_view as (
         cbsa_code,
         cbsa_title
     from counties
-    where len($states::varchar[]) = 0
+    where (len($states::varchar[]) = 0 and state_abbr in (select state_abbr from states where is_state_or_dc))
        or list_contains($states::varchar[], state_abbr)
 ),
 

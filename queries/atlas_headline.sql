@@ -4,7 +4,7 @@
 -- are suppressed or have no figure.
 -- $metric_id  a metric_id from the catalogue
 -- $year       the year to show
--- $states     list of state abbreviations; empty = the whole country
+-- $states     list of state abbreviations; empty = the 50 states and DC (Puerto Rico only when named)
 with metric as (
     select * from metrics where metric_id = $metric_id
 ),
@@ -12,7 +12,7 @@ with metric as (
 in_view as (
     select fips
     from counties
-    where len($states::varchar[]) = 0
+    where (len($states::varchar[]) = 0 and state_abbr in (select state_abbr from states where is_state_or_dc))
        or list_contains($states::varchar[], state_abbr)
 ),
 

@@ -1,5 +1,5 @@
 -- training_institutions: active institutions in view, for the point layer and the table.
--- $states  list of state abbreviations; empty = the whole country
+-- $states  list of state abbreviations; empty = the 50 states and DC (Puerto Rico only when named)
 select
     unitid,
     name,
@@ -22,5 +22,5 @@ select
 from institutions
 where is_active
   and lat is not null
-  and (len($states::varchar[]) = 0 or list_contains($states::varchar[], state_abbr))
+  and ((len($states::varchar[]) = 0 and state_abbr in (select state_abbr from states where is_state_or_dc)) or list_contains($states::varchar[], state_abbr))
 order by state_abbr, name

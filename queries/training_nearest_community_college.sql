@@ -2,12 +2,12 @@
 -- college (institutions.is_community_college: public, IPEDS sector 4 or INSTCAT 3/4; anywhere,
 -- across state lines) and the haversine distance from the county's representative point
 -- (counties.lon/lat, a point inside the county).
--- $states  list of state abbreviations; empty = the whole country
+-- $states  list of state abbreviations; empty = the 50 states and DC (Puerto Rico only when named)
 with in_view as (
     select fips, full_name, state_abbr, lon, lat
     from counties
     where lat is not null
-      and (len($states::varchar[]) = 0 or list_contains($states::varchar[], state_abbr))
+      and ((len($states::varchar[]) = 0 and state_abbr in (select state_abbr from states where is_state_or_dc)) or list_contains($states::varchar[], state_abbr))
 ),
 
 colleges as (
