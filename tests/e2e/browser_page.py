@@ -19,6 +19,7 @@ from bench.harness import MAP_PATH_SELECTOR, WsLog, is_base_path_probe, is_local
 # A loaded 2-core machine shared with other work: generous, but a hang still fails.
 RUN_TIMEOUT_MS = 90_000
 MAP_MIN_PATHS = 3000
+STATE_VIEW = {"min_paths": 50, "max_paths": 1000}  # one state's counties and outlines
 PLACE_URL = re.compile(r"/place\?(.*&)?place_fips=\d{5}")
 
 
@@ -75,12 +76,21 @@ class BrowserPage:
             # Lets Playwright deliver websocket events; returns as soon as the frame lands.
             self.page.wait_for_timeout(50)
 
-    def wait_for_map(self, min_paths: int = MAP_MIN_PATHS, within: str = "") -> None:
-        """Wait until a choropleth with at least `min_paths` county shapes is drawn."""
+    def wait_for_map(
+        self, min_paths: int = MAP_MIN_PATHS, max_paths: int | None = None, within: str = ""
+    ) -> None:
+        """Wait until a choropleth draws between `min_paths` and `max_paths` shapes.
+
+        A state view needs `max_paths`: the national map it replaces also has more than
+        `min_paths` shapes until the redraw.
+        """
         selector = f"{within} {MAP_PATH_SELECTOR}".strip()
         self.page.wait_for_function(
-            "([sel, n]) => document.querySelectorAll(sel).length >= n",
-            arg=[selector, min_paths],
+            """([sel, low, high]) => {
+                const n = document.querySelectorAll(sel).length;
+                return n >= low && (high === null || n <= high);
+            }""",
+            arg=[selector, min_paths, max_paths],
             timeout=RUN_TIMEOUT_MS,
         )
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.e2e.browser_page import BrowserPage, squash
+from tests.e2e.browser_page import STATE_VIEW, BrowserPage, squash
 
 pytestmark = pytest.mark.browser
 
@@ -70,7 +70,7 @@ def test_state_filter_zooms_the_map_and_reranks_the_table(atlas: BrowserPage, e2
     national_area = atlas.mean_county_area()
 
     atlas.choose("states", "Kansas", "Kansas (KS)")
-    atlas.wait_for_map(min_paths=100)
+    atlas.wait_for_map(**STATE_VIEW)
 
     assert atlas.chips("states") == ["Kansas (KS)"]
     assert atlas.query().get("states") == ["KS"]
@@ -85,7 +85,7 @@ def test_state_filter_zooms_the_map_and_reranks_the_table(atlas: BrowserPage, e2
 def test_csv_download_holds_the_ranked_counties_in_view(atlas: BrowserPage, e2e_db: Path) -> None:
     kansas = kansas_counties(e2e_db)
     atlas.open("?states=KS", wait_map=False)
-    atlas.wait_for_map(min_paths=100)
+    atlas.wait_for_map(**STATE_VIEW)
 
     download = atlas.download(atlas.widget("atlas_download").get_by_role("button"))
     with open(download.path(), newline="", encoding="utf-8") as f:
@@ -107,7 +107,7 @@ def test_a_shared_link_reopens_the_same_view(atlas: BrowserPage, browser, app_se
     atlas.open()
     atlas.choose("atlas_metric", TECH_SHARE, TECH_SHARE_OPTION)
     atlas.choose("states", "Missouri", "Missouri (MO)")
-    atlas.wait_for_map(min_paths=100)
+    atlas.wait_for_map(**STATE_VIEW)
     link = atlas.page.url
     colours = atlas.map_fill_signature()
 
@@ -116,7 +116,7 @@ def test_a_shared_link_reopens_the_same_view(atlas: BrowserPage, browser, app_se
         friend = BrowserPage(context.new_page(), app_server.url, atlas.artifacts).attach()
         friend.page.goto(link, wait_until="domcontentloaded")
         friend.wait_for_run(0)
-        friend.wait_for_map(min_paths=100)
+        friend.wait_for_map(**STATE_VIEW)
         friend.shot("atlas_shared_link_reopened")
 
         assert friend.selected("atlas_metric").endswith(TECH_SHARE)
