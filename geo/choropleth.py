@@ -40,7 +40,7 @@ import plotly.graph_objects as go
 from geo import palettes
 from geo.classify import CONTINUOUS_STEPS, METHODS, Classes, classify
 from geo.legend import colorbar_ticks, is_whole
-from geo.states import ABBR_STATE, NOT_ON_ALBERS_USA, STATE_NAME, views_bbox
+from geo.states import ABBR_STATE, NOT_ON_ALBERS_USA, STATE_NAME, metro_piece_id, views_bbox
 
 REQUIRED_COLUMNS = ("fips", "name", "state_abbr", "value", "status", "note")
 STATUSES = ("ok", "suppressed", "not_available")
@@ -498,6 +498,14 @@ def metro_states(cbsa_title: str) -> set[str]:
     return set(cbsa_title.rsplit(", ", 1)[-1].split("-")) if ", " in cbsa_title else set()
 
 
+def _outline_ids(cbsa_code: str, spans: set[str], states: list[str]) -> list[str]:
+    """Outline ids for one metro in a state view: itself, its pieces in view, or none."""
+    shown = sorted(spans & set(states))
+    if len(spans) <= 1 or set(spans) <= set(states):
+        return [cbsa_code] if shown else []
+    return [metro_piece_id(cbsa_code, abbr) for abbr in shown]
+
+
 def _metro_traces(
     outlines: pd.DataFrame | list[str] | None, url: str, states: list[str] | None
 ) -> list:
@@ -514,13 +522,21 @@ def _metro_traces(
     labels = sorted(outlines["group_label"].astype(str).unique())
     colours = {label: HUB_COLORS[i % len(HUB_COLORS)] for i, label in enumerate(labels)}
     if states and "cbsa_title" in outlines.columns:
-        # A state view's lon/lat ranges do not clip other traces: keep only metros in view.
-        in_view = (
-            outlines["cbsa_title"].fillna("").map(lambda t: bool(metro_states(t) & set(states)))
-        )
-        outlines = outlines[in_view]
+        # A state view's lon/lat ranges do not clip other traces: keep only metros in view, and
+        # of a metro that spans several states only the pieces inside the states shown.
+        outlines = outlines.assign(
+            outline_id=[
+                _outline_ids(
+                    str(code), metro_states(title if isinstance(title, str) else ""), states
+                )
+                for code, title in zip(outlines["cbsa_code"], outlines["cbsa_title"], strict=True)
+            ]
+        ).explode("outline_id")
+        outlines = outlines[outlines["outline_id"].notna()]
+    else:
+        outlines = outlines.assign(outline_id=outlines["cbsa_code"].astype(str))
     traces = []
-    groups = outlines.groupby("group_label", sort=True)["cbsa_code"]
+    groups = outlines.groupby("group_label", sort=True)["outline_id"]
     for i, (label, codes) in enumerate(groups):
         color = colours[str(label)]
         ids = sorted(codes.astype(str).unique())

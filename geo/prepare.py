@@ -48,7 +48,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from geo.states import DRAWN_STATE_FIPS, STATE_ABBR
+from geo.states import DRAWN_STATE_FIPS, STATE_ABBR, metro_piece_id
 
 TOPOJSON = Path("geometry") / "counties-10m.json"
 BASE_MAP = Path("geometry") / "plotly-usa_110m.json"
@@ -310,16 +310,24 @@ def write_metros(
     titles: dict[str, str],
     geo_dir: Path,
 ) -> int:
-    """Dissolve the member counties of each metro and write metros.json; return its size."""
+    """Dissolve the member counties of each metro and write metros.json; return its size.
+
+    A metro that spans several states also gets one piece per state, id ``CBSA:ST`` (e.g.
+    ``28140:KS``), so a state view outlines only the part inside the states it shows.
+    """
     index = {code: i for i, code in enumerate(fips)}
     codes, members = [], []
     for cbsa, counties in metro_cbsa.items():
-        for county in counties:
-            if county in index:
-                codes.append(cbsa)
+        present = [county for county in counties if county in index]
+        split = len({county[:2] for county in present}) > 1
+        for county in present:
+            codes.append(cbsa)
+            members.append(index[county])
+            if split:
+                codes.append(metro_piece_id(cbsa, STATE_ABBR[county[:2]]))
                 members.append(index[county])
     metros = dissolve(pd.Series(codes, dtype=str), np.asarray(geoms)[members], NATIONAL_DECIMALS)
-    names = [titles.get(code, code) for code in metros]
+    names = [titles.get(code.split(":")[0], code) for code in metros]
     return _write_json(_feature_collection(metros, names, metros.values()), geo_dir / "metros.json")
 
 

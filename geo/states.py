@@ -75,6 +75,11 @@ STATE_BBOX: dict[str, tuple[float, float, float, float]] = {
 }  # fmt: skip
 
 
+def metro_piece_id(cbsa_code: str, state_abbr: str) -> str:
+    """The id of one state's part of a multi-state metro in metros.json ("28140:KS")."""
+    return f"{cbsa_code}:{state_abbr}"
+
+
 def views_bbox(abbrs: list[str]) -> tuple[float, float, float, float]:
     """Bounding box (min lon, min lat, max lon, max lat) around the given states."""
     unknown = [a for a in abbrs if a not in STATE_BBOX]

@@ -186,7 +186,11 @@ def test_metro_outlines_are_toggleable_legend_groups_and_filtered_to_the_view():
     )
     fig = _figure(outlines=outlines, states=["KS"])
     metro = [t for t in fig.data if t.type == "choropleth" and t.geojson.endswith("metros.json")]
-    assert [list(t.locations) for t in metro] == [["28140"]]
+    # Kansas City spans Missouri and Kansas: a Kansas view outlines only its Kansas part.
+    assert [list(t.locations) for t in metro] == [["28140:KS"]]
+    both = _figure(outlines=outlines, states=["KS", "MO"])
+    both_metro = [t for t in both.data if t.type == "choropleth" and t.name == "Heartland cities"]
+    assert [list(t.locations) for t in both_metro] == [["28140"]]
     assert metro[0].hoverinfo == "skip" and metro[0].legendgroup
     national = _figure(outlines=outlines)
     (heartland,) = [

@@ -111,6 +111,17 @@ def test_prepare_writes_drawable_counties_and_keeps_undrawable_rows(tmp_path):
     metros = json.loads((static / "geo" / "metros.json").read_text())
     assert [f["id"] for f in metros["features"]] == ["28140"]
     assert shape(metros["features"][0]["geometry"]).area == pytest.approx(1.0, rel=1e-3)
+
+
+def test_a_metro_across_states_also_gets_one_piece_per_state(tmp_path):
+    static = tmp_path / "static"
+    prepare_geometry(_tiny_sources(tmp_path), static, {"47900": ["20001", "51610"]})
+    metros = json.loads((static / "geo" / "metros.json").read_text())
+    ids = {f["id"] for f in metros["features"]}
+    # 51610 has no drawable shape, so the Virginia piece is empty and left out.
+    assert ids == {"47900", "47900:KS"}
+    whole = {f["id"]: shape(f["geometry"]) for f in metros["features"]}
+    assert whole["47900:KS"].area == pytest.approx(whole["47900"].area, rel=1e-6)
     states = json.loads((static / "geo" / "states.json").read_text())
     assert [f["id"] for f in states["features"]] == ["20"]
 
