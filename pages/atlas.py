@@ -4,7 +4,7 @@ from ui import cache, maps, render
 from ui.atlas_controls import controls
 from ui.db import db_key
 from ui.frame import ensure_frame
-from ui.pagedata.atlas import ranking_csv, ranking_table
+from ui.pagedata.atlas import ranking_csv, ranking_table, ranking_view
 from ui.place_view import open_place
 from ui.sidebar import selected_states
 
@@ -42,9 +42,12 @@ if clicked:
     open_place("county", clicked, catalogue)
 
 st.subheader(f"Counties ranked, {where}")
-table = ranking_table(values, measure, view.year)
+st.caption(
+    f"Source: {measure.source} ({measure.vintage}), {view.year}. "
+    "The CSV adds each county's FIPS code, source and vintage."
+)
 st.dataframe(
-    table,
+    ranking_view(values, measure),
     hide_index=True,
     height=420,
     column_config={
@@ -52,11 +55,13 @@ st.dataframe(
         "Percentile": st.column_config.NumberColumn(
             format="%.1f", help="Share of counties in view with a lower value."
         ),
+        "Status": st.column_config.TextColumn(help="Blank where the agency published a figure."),
     },
 )
 render.csv_download(
     "Download this table (CSV)",
-    ranking_csv(table),
+    # Built on click only: the full table with source and vintage per row is not needed otherwise.
+    lambda: ranking_csv(ranking_table(values, measure, view.year)),
     file_name=f"atlas_{view.metric_id}_{view.year}_{where.replace(', ', '-')}.csv",
     key="atlas_download",
 )

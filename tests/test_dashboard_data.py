@@ -83,6 +83,26 @@ def test_ranking_csv_keeps_suppressed_empty_with_source(
     assert set(csv["Source"]) == {"BLS QCEW"} and set(csv["Vintage"].astype(str)) == {"2023"}
 
 
+def test_ranking_on_screen_is_what_a_user_reads(
+    con: duckdb.DuckDBPyConnection, measures: dict
+) -> None:
+    values = atlas.county_values(con, "tech_jobs", 2023, ("KS",))
+    view = atlas.ranking_view(values, measures["tech_jobs"])
+    assert list(view.columns) == [
+        "Rank", "County", "State", "Tech jobs", "Percentile", "Status", "Note"
+    ]  # fmt: skip
+    by_county = view.set_index("County")
+    allen = by_county.loc["Allen County, Kansas"]
+    assert pd.isna(allen["Tech jobs"]) and pd.isna(allen["Rank"])
+    assert allen["Status"] == "Suppressed"
+    # Published figures carry no status word; their values are the database's.
+    wyandotte = by_county.loc["Wyandotte County, Kansas"]
+    assert pd.isna(wyandotte["Status"]) and wyandotte["Rank"] == 2
+    assert wyandotte["Tech jobs"] == pytest.approx(
+        values.loc[values["fips"] == "20209", "value"].iloc[0], rel=1e-6
+    )
+
+
 def test_search_finds_counties_metros_and_cities(con: duckdb.DuckDBPyConnection) -> None:
     index = places.search_index(con)
     assert places.search(index, "wyandotte").iloc[0]["code"] == "20209"

@@ -33,8 +33,8 @@ def _param(at: AppTest, key: str) -> list[str]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _ranked_fips(at: AppTest) -> list[str]:
-    return at.dataframe[0].value["FIPS"].tolist()
+def _ranked_counties(at: AppTest) -> list[str]:
+    return at.dataframe[0].value["County"].tolist()
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -55,7 +55,7 @@ def test_missing_database_explains_how_to_build(
 
 
 def test_state_filter_limits_the_ranking_and_stays_in_the_url() -> None:
-    assert len(_ranked_fips(_open("atlas"))) == 11
+    assert len(_ranked_counties(_open("atlas"))) == 11
     at = app_test()
     at.session_state["states"] = ["KS"]  # as if picked in the sidebar
     at.run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -13,9 +14,18 @@ from ui.pagedata.catalogue import Measure
 
 
 def csv_download(
-    label: str, data: bytes | str, *, file_name: str, key: str, where: DeltaGenerator | None = None
+    label: str,
+    data: bytes | str | Callable[[], bytes],
+    *,
+    file_name: str,
+    key: str,
+    where: DeltaGenerator | None = None,
 ) -> None:
-    """A button that downloads `data` as a CSV file, drawn in `where` (default: the page)."""
+    """A button that downloads `data` as a CSV file, drawn in `where` (default: the page).
+
+    Pass a function returning the bytes to build the file only when the button is clicked,
+    instead of on every rerun.
+    """
     target = st if where is None else where
     target.download_button(
         label, data, file_name=file_name, mime="text/csv", key=key, icon=":material/download:"

@@ -59,8 +59,30 @@ def headline(
     )
 
 
+def ranking_view(values: pd.DataFrame, measure: Measure) -> pd.DataFrame:
+    """The ranked table on screen: what a user reads, compact enough to send on every rerun.
+
+    Source, vintage and FIPS go to the CSV (the page names the source once above the table);
+    status words show only where a figure is not published. Repeated words are categories
+    (sent once, not per row), names plain strings (32-bit offsets) and numbers float32, whose
+    7 significant digits are more than any measure's display format shows.
+    """
+    status = values["status"].map(STATUS_WORDS).fillna(values["status"])
+    return pd.DataFrame(
+        {
+            "Rank": values["rank"].astype("Int16"),  # at most ~3,200 counties
+            "County": values["full_name"].astype(object),
+            "State": values["state_abbr"].astype("category"),
+            measure.label: values["value"].astype("float32"),
+            "Percentile": values["percentile"].round(1).astype("float32"),
+            "Status": status.where(values["status"] != "ok").astype("category"),
+            "Note": values["note"].astype("category"),
+        }
+    ).reset_index(drop=True)
+
+
 def ranking_table(values: pd.DataFrame, measure: Measure, year: int) -> pd.DataFrame:
-    """The ranked table users see and download: value, rank, percentile, status, source."""
+    """The ranked table users download: value, rank, percentile, status, note, source, vintage."""
     table = pd.DataFrame(
         {
             "Rank": values["rank"],
