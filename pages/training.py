@@ -72,7 +72,8 @@ st.info(training.COLLEGE_NOTE, icon=":material/info:")
 c1, c2 = st.columns(2)
 render.csv_download(
     "Download the deserts (CSV)",
-    training.deserts_csv(
+    # Built on click only, not on every rerun.
+    lambda: training.deserts_csv(
         deserts, f"{catalogue[pop_id].source}, {catalogue[pop_id].vintage}", view.max_km
     ),
     file_name=f"training_deserts_{view.max_km}km.csv",
@@ -81,7 +82,7 @@ render.csv_download(
 )
 render.csv_download(
     "Download the institutions shown (CSV)",
-    training.institutions_csv(shown),
+    lambda: training.institutions_csv(shown),
     file_name="institutions.csv",
     key="training_download_institutions",
     where=c2,

@@ -216,6 +216,18 @@ def test_deserts_list_the_most_populous_first(con: duckdb.DuckDBPyConnection) ->
     assert far["fips"].tolist() == ["29095", "09110", "06085"]
 
 
+def test_deserts_table_shows_people_distance_and_college(con: duckdb.DuckDBPyConnection) -> None:
+    nearest = training.nearest_colleges(con, ())
+    pop = pd.DataFrame({"fips": ["29095", "09110"], "value": [900_000.0, 180_000.0]})
+    table = training.deserts_table(training.deserts(nearest, 20, pop), "Adults 25+")
+    capitol = table.set_index("County").loc["Capitol Planning Region, Connecticut"]
+    assert capitol["State"] == "CT" and capitol["Adults 25+"] == 180_000
+    assert capitol["Distance (km)"] == pytest.approx(161, abs=1)
+    assert capitol["Where"] == "New York, NY"
+    # Santa Clara has no population figure: it stays empty, not 0.
+    assert pd.isna(table.set_index("State").loc["CA", "Adults 25+"])
+
+
 def test_techhire_gets_one_marker_per_community() -> None:
     rows = pd.DataFrame(
         {

@@ -157,23 +157,18 @@ def population_measure(catalogue: dict) -> str:
 
 
 def deserts_table(deserts: pd.DataFrame, population_label: str) -> pd.DataFrame:
-    """The deserts as users read them: county, state, people, distance, nearest college."""
-    return deserts[
-        [
-            "full_name",
-            "state_abbr",
-            "population",
-            "distance_km",
-            "nearest_college",
-            "nearest_college_place",
-        ]
-    ].rename(
-        columns={
-            "full_name": "County",
-            "state_abbr": "State",
-            "population": population_label,
-            "distance_km": "Distance (km)",
-            "nearest_college": "Nearest community college",
-            "nearest_college_place": "Where",
+    """The deserts as users read them: county, state, people, distance, nearest college.
+
+    Compact because it is sent on every rerun: repeated words (states, a college many counties
+    share) are categories, sent once; numbers are float32 (exact for counts below 16 million).
+    """
+    return pd.DataFrame(
+        {
+            "County": deserts["full_name"].astype(object),
+            "State": deserts["state_abbr"].astype("category"),
+            population_label: deserts["population"].astype("float32"),
+            "Distance (km)": deserts["distance_km"].astype("float32"),
+            "Nearest community college": deserts["nearest_college"].astype("category"),
+            "Where": deserts["nearest_college_place"].astype("category"),
         }
     )
