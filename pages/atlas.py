@@ -23,15 +23,15 @@ render.measure_caption(measure, view.year)
 values = cache.county_values(db, view.metric_id, view.year, states)
 render.headline_metrics(cache.headline(db, view.metric_id, view.year, states), measure, where)
 
-fig = maps.county_map(
-    values,
-    measure,
+fig = cache.atlas_map(
+    db,
+    view.metric_id,
     view.year,
     states,
-    classification=view.classification,
-    n_classes=view.n_classes,
-    palette=None if view.palette == "auto" else view.palette,
-    outlines=cache.group_metros(db) if view.outlines else None,
+    view.classification,
+    view.n_classes,
+    None if view.palette == "auto" else view.palette,
+    bool(view.outlines),
 )
 clicked = maps.show_map(fig, key="atlas_map", clickable=True)
 st.caption(

@@ -4,14 +4,20 @@ global or a widget, so a cached result is always the answer to exactly its argum
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from queries.runner import run_query
+from ui import maps
 from ui.db import DbKey, con_for
 from ui.pagedata import about, atlas, catalogue, hubs, places, profile, training
 
 SMALL = dict(max_entries=16, show_spinner=False)
 MANY = dict(max_entries=128, show_spinner=False)
+# Figures are kept as built and shared (cache_resource, no copy): a copy from st.cache_data is
+# unpickled, and Plotly validates a figure again on unpickling, which costs about as much as
+# building it. Callers only draw these figures and never change them.
+FIGURES = dict(max_entries=64, show_spinner=False)
 
 
 @st.cache_data(**SMALL)
@@ -146,3 +152,41 @@ def nearest_colleges(db: DbKey, states: tuple[str, ...]) -> pd.DataFrame:
 def provenance(db: DbKey) -> pd.DataFrame:
     """Source files loaded."""
     return about.provenance(con_for(db))
+
+
+@st.cache_resource(**FIGURES)
+def atlas_map(
+    db: DbKey,
+    metric_id: str,
+    year: int,
+    states: tuple[str, ...],
+    classification: str,
+    n_classes: int,
+    palette: str | None,
+    outlines: bool,
+) -> go.Figure:
+    """The Atlas county map of one measure for the states in view; draw it, do not change it."""
+    return maps.county_map(
+        county_values(db, metric_id, year, states),
+        measures(db)[metric_id],
+        year,
+        states,
+        classification=classification,
+        n_classes=n_classes,
+        palette=palette,
+        outlines=group_metros(db) if outlines else None,
+    )
+
+
+@st.cache_resource(**FIGURES)
+def metro_map(db: DbKey, metric_id: str, year: int, cbsa_code: str, title: str) -> go.Figure | None:
+    """A small county map of one hub or heartland metro (None when it has no county in the data);
+    draw it, do not change it."""
+    metros = group_metros(db)
+    values = metro_county_values(db, metric_id, year, tuple(metros["cbsa_code"]))
+    part = values[values["cbsa_code"] == cbsa_code]
+    if part.empty:
+        return None
+    members = cbsa_members(db)
+    points = members[members["cbsa_code"] == cbsa_code]
+    return maps.metro_thumbnail(part, measures(db)[metric_id], points, title)

@@ -108,25 +108,15 @@ def small_maps(db: DbKey, measure: Measure) -> None:
         st.caption("Small maps need a county measure; pick another measure above.")
         return
     metros = cache.group_metros(db)
-    members = cache.cbsa_members(db)
-    values = cache.metro_county_values(
-        db, measure.metric_id, measure.default_year, tuple(metros["cbsa_code"])
-    )
     tabs = st.tabs(list(metros["group_label"].drop_duplicates()))
     for tab, (_, group) in zip(tabs, metros.groupby("group_label", sort=False), strict=True):
         cols = tab.columns(4)
         for i, metro in enumerate(group.itertuples()):
-            pts = members[members["cbsa_code"] == metro.cbsa_code]
-            part = values[values["cbsa_code"] == metro.cbsa_code]
-            if part.empty:
-                continue
-            fig = maps.area_map(part, measure, pts, height=300, pad=0.45)
-            fig.update_layout(
-                title={"text": metro.metro_label, "font": {"size": 15}, "subtitle": {"text": ""}},
-                annotations=[],
-                margin={"l": 0, "r": 0, "t": 34, "b": 0},
+            fig = cache.metro_map(
+                db, measure.metric_id, measure.default_year, metro.cbsa_code, metro.metro_label
             )
-            fig.update_traces(showscale=False, selector={"type": "choropleth"})
+            if fig is None:
+                continue
             with cols[i % 4]:
                 maps.show_map(fig, key=f"hubs_small_{metro.cbsa_code}")
     st.caption(

@@ -70,6 +70,20 @@ def area_map(
     return zoom_to_points(fig, points["lon"], points["lat"], pad=pad)
 
 
+def metro_thumbnail(
+    values: pd.DataFrame, measure: Measure, points: pd.DataFrame, title: str
+) -> go.Figure:
+    """A 300 px county map of one metro, titled with its name, no colour bar (one of a grid)."""
+    fig = area_map(values, measure, points, height=300, pad=0.45)
+    fig.update_layout(
+        title={"text": title, "font": {"size": 15}, "subtitle": {"text": ""}},
+        annotations=[],
+        margin={"l": 0, "r": 0, "t": 34, "b": 0},
+    )
+    fig.update_traces(showscale=False, selector={"type": "choropleth"})
+    return fig
+
+
 def zoom_to_points(fig: go.Figure, lon: pd.Series, lat: pd.Series, pad: float = 0.35) -> go.Figure:
     """Fit a state-view map to a small area (a metro, a county and its neighbours)."""
     lon0, lon1 = float(lon.min()) - pad, float(lon.max()) + pad
