@@ -209,3 +209,15 @@ def test_hubs_compares_the_metros_in_the_link() -> None:
     added = next(t for t in tables if "Share of US jobs added" in t.columns)
     kc = added.set_index("Area").loc["Kansas City, MO-KS"]
     assert kc["Jobs added"] == (101000 + 450000 + 560000) - (92000 + 360000 + 500000)
+
+
+def test_hubs_county_comparison_picks_a_state_then_one_of_its_counties() -> None:
+    at = _open("hubs", hubs_county_a="29095")
+    assert at.selectbox(key="hubs_county_a_state").value == "MO"
+    assert at.selectbox(key="hubs_county_a").value == "29095"
+    at.selectbox(key="hubs_county_a_state").set_value("KS").run()
+    assert not at.exception
+    county = at.selectbox(key="hubs_county_a")
+    assert county.value.startswith("20") and all(c.endswith(", Kansas") for c in county.options)
+    assert _param(at, "hubs_county_a") == [county.value]
+    assert "Kansas" in " ".join(at.dataframe[-1].value.columns)

@@ -220,6 +220,7 @@ def compare_counties(db: DbKey, catalogue: dict[str, Measure], states: tuple[str
         st.info("Choose at least two counties' worth of states to compare counties.")
         return
     defaults = [c for c in ["20209", "06085"] if c in names] or codes[:2]
+    state_of = dict(zip(counties["code"], counties["state_abbr"], strict=True))
     params = []
     cols = st.columns(2)
     for col, key, fallback in zip(
@@ -227,7 +228,8 @@ def compare_counties(db: DbKey, catalogue: dict[str, Measure], states: tuple[str
     ):
         param = UrlParam(key, lambda r, f=fallback: _county_or(r, codes, f), one)
         seed(param)
-        col.selectbox("County", codes, format_func=names.get, key=key)
+        with col:
+            _county_picker(db, key, codes, names, state_of)
         params.append(param)
     publish(*params)
     areas = [
@@ -245,6 +247,40 @@ def compare_counties(db: DbKey, catalogue: dict[str, Measure], states: tuple[str
         hubs.comparison_csv(values, areas, measures),
         file_name="county_comparison.csv",
         key="hubs_download_counties",
+    )
+
+
+def _county_picker(
+    db: DbKey, key: str, codes: list[str], names: dict[str, str], state_of: dict[str, str]
+) -> None:
+    """A state box, then a county box listing only that state's counties.
+
+    Two short lists instead of one of every county: widget options are sent on every rerun,
+    and 3,000 county names twice made up most of the page's bytes. The county box's key (a
+    FIPS code) is the URL parameter; the state box follows it.
+    """
+    state_key = f"{key}_state"
+    # The state shown is always the chosen county's (a link, Back, or a new pick).
+    st.session_state[state_key] = state_of[st.session_state[key]]
+    states_table = cache.states(db)
+    state_names = dict(zip(states_table["state_abbr"], states_table["state_name"], strict=True))
+    in_states = sorted(set(state_of.values()), key=lambda a: state_names.get(a, a))
+
+    def first_county_of_state() -> None:
+        # A new state: its first county by name, so the county box always matches the state.
+        state = st.session_state[state_key]
+        st.session_state[key] = next(c for c in codes if state_of[c] == state)
+
+    st.selectbox(
+        "State",
+        in_states,
+        format_func=lambda a: state_names.get(a, a),
+        key=state_key,
+        on_change=first_county_of_state,
+    )
+    state = st.session_state[state_key]
+    st.selectbox(
+        "County", [c for c in codes if state_of[c] == state], format_func=names.get, key=key
     )
 
 
