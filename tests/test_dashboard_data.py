@@ -123,6 +123,21 @@ def test_group_values_sum_counts_and_combine_rates(con: duckdb.DuckDBPyConnectio
     assert per_job == pytest.approx((21000 + 60000 + 80000) / (4200 + 38000 + 41000))
 
 
+def test_comparison_table_formats_each_area_and_says_how_it_was_combined(
+    con: duckdb.DuckDBPyConnection, measures: dict
+) -> None:
+    areas = hubs.group_areas(con, ())
+    values = hubs.area_values(con, areas)
+    nowhere = hubs.Area("nowhere", "Nowhere", ())
+    table = hubs.comparison_table(values, [*areas, nowhere], [measures["tech_jobs"]]).set_index(
+        "Measure"
+    )
+    heartland = next(a.label for a in areas if a.area_id == "heartland_cities")
+    assert table.loc["Tech jobs", heartland] == "83,200"
+    assert table.loc["Tech jobs", "Nowhere"] == "No data"
+    assert table.loc["Tech jobs", "How areas are combined"] != "—"
+
+
 def test_group_cut_to_states(con: duckdb.DuckDBPyConnection) -> None:
     areas = {a.area_id: a for a in hubs.group_areas(con, ("KS",))}
     assert set(areas["heartland_cities"].fips) == {"20209", "20091"}

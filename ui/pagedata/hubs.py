@@ -137,14 +137,22 @@ def comparison_table(
     values: pd.DataFrame, areas: Sequence[Area], measures: Sequence[Measure]
 ) -> pd.DataFrame:
     """One row per measure, one formatted column per area, plus source and aggregation."""
+    # Two lookups built once, instead of filtering the long table once per measure (it runs on
+    # every rerun of the Hubs page, three times).
+    value_of = dict(
+        zip(zip(values["metric_id"], values["area_id"], strict=True), values["value"], strict=True)
+    )
+    first = values.drop_duplicates("metric_id")
+    how = dict(zip(first["metric_id"], first["aggregation"], strict=True))
     rows = []
     for measure in measures:
-        part = values[values["metric_id"] == measure.metric_id].set_index("area_id")
         row: dict[str, object] = {"Measure": measure.label}
         for area in areas:
-            value = part["value"].get(area.area_id) if area.area_id in part.index else None
+            value = value_of.get((measure.metric_id, area.area_id))
             row[area.label] = format_value(value, measure.value_format)
-        row["How areas are combined"] = str(part["aggregation"].iloc[0]) if len(part) else "—"
+        row["How areas are combined"] = (
+            str(how[measure.metric_id]) if measure.metric_id in how else "—"
+        )
         row["Source"] = f"{measure.source}, {measure.vintage}"
         rows.append(row)
     return pd.DataFrame(rows)
