@@ -50,6 +50,9 @@ st.dataframe(
     ranking_view(values, measure),
     hide_index=True,
     height=420,
+    # Rows are fetched as the user scrolls or sorts: a national view is 3,100 rows, of which
+    # a dozen are on screen. The CSV download below holds them all.
+    lazy=True,
     column_config={
         measure.label: render.number_column(measure),
         "Percentile": st.column_config.NumberColumn(
