@@ -64,8 +64,8 @@ def ranking_view(values: pd.DataFrame, measure: Measure) -> pd.DataFrame:
 
     Source, vintage and FIPS go to the CSV (the page names the source once above the table);
     status words show only where a figure is not published. Repeated words are categories
-    (sent once, not per row), names plain strings (32-bit offsets) and numbers float32, whose
-    7 significant digits are more than any measure's display format shows.
+    (sent once, not per row) and names plain strings (32-bit offsets). Numbers stay float64:
+    the grid's accessible table reads raw values, and float32 turns 99.9 into 99.9000015.
     """
     status = values["status"].map(STATUS_WORDS).fillna(values["status"])
     return pd.DataFrame(
@@ -73,8 +73,8 @@ def ranking_view(values: pd.DataFrame, measure: Measure) -> pd.DataFrame:
             "Rank": values["rank"].astype("Int16"),  # at most ~3,200 counties
             "County": values["full_name"].astype(object),
             "State": values["state_abbr"].astype("category"),
-            measure.label: values["value"].astype("float32"),
-            "Percentile": values["percentile"].round(1).astype("float32"),
+            measure.label: values["value"],
+            "Percentile": values["percentile"].round(1),
             "Status": status.where(values["status"] != "ok").astype("category"),
             "Note": values["note"].astype("category"),
         }

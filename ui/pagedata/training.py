@@ -160,14 +160,15 @@ def deserts_table(deserts: pd.DataFrame, population_label: str) -> pd.DataFrame:
     """The deserts as users read them: county, state, people, distance, nearest college.
 
     Compact because it is sent on every rerun: repeated words (states, a college many counties
-    share) are categories, sent once; numbers are float32 (exact for counts below 16 million).
+    share) are categories, sent once; the population count is float32 (whole numbers are exact
+    below 16 million); the distance stays float64 so 161.3 does not read as 161.300003.
     """
     return pd.DataFrame(
         {
             "County": deserts["full_name"].astype(object),
             "State": deserts["state_abbr"].astype("category"),
             population_label: deserts["population"].astype("float32"),
-            "Distance (km)": deserts["distance_km"].astype("float32"),
+            "Distance (km)": deserts["distance_km"],
             "Nearest community college": deserts["nearest_college"].astype("category"),
             "Where": deserts["nearest_college_place"].astype("category"),
         }
