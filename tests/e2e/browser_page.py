@@ -123,13 +123,23 @@ class BrowserPage:
         """
         box = self.page.evaluate(
             """() => {
+                const toLocal = (p, x, y) => {
+                  const m = p.getScreenCTM().inverse();
+                  return [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f];
+                };
                 const layer = document.querySelector('.js-plotly-plot .trace.choropleth');
-                let best = null, bestArea = 0;
-                for (const p of layer.querySelectorAll('.choroplethlocation')) {
-                  const r = p.getBoundingClientRect();
-                  if (r.width * r.height > bestArea) { bestArea = r.width * r.height; best = r; }
+                // Largest first, keeping only a shape whose own middle is on it: a ragged or
+                // island county's box can be centred on the sea or on a neighbour.
+                const shapes = Array.from(layer.querySelectorAll('.choroplethlocation'))
+                  .map(p => ({p, r: p.getBoundingClientRect()}))
+                  .sort((a, b) => b.r.width * b.r.height - a.r.width * a.r.height);
+                for (const {p, r} of shapes) {
+                  const x = r.x + r.width / 2, y = r.y + r.height / 2;
+                  if (p.isPointInFill && p.isPointInFill(
+                        new DOMPoint(...toLocal(p, x, y)))) return {x, y};
                 }
-                return {x: best.x + best.width / 2, y: best.y + best.height / 2};
+                const r = shapes[0].r;
+                return {x: r.x + r.width / 2, y: r.y + r.height / 2};
             }"""
         )
         before = self.ws.finished_runs()
