@@ -21,14 +21,14 @@ def csv_download(
     key: str,
     where: DeltaGenerator | None = None,
 ) -> None:
-    """A button that downloads `data` as a CSV file, drawn in `where` (default: the page).
-
-    Pass a function returning the bytes to build the file only when the button is clicked,
-    instead of on every rerun.
-    """
+    """A button that downloads `data` (bytes, text, or a function returning bytes) as a CSV file,
+    drawn in `where` (default: the page)."""
+    # The file is built with the page rather than handed to Streamlit as a callable: a deferred
+    # download was lost when the click came while a rerun was in flight (seen in Chromium).
+    payload = data() if callable(data) else data
     target = st if where is None else where
     target.download_button(
-        label, data, file_name=file_name, mime="text/csv", key=key, icon=":material/download:"
+        label, payload, file_name=file_name, mime="text/csv", key=key, icon=":material/download:"
     )
 
 
