@@ -63,8 +63,7 @@ st.dataframe(
 )
 render.csv_download(
     "Download this table (CSV)",
-    # Built on click only: the full table with source and vintage per row is not needed otherwise.
-    lambda: ranking_csv(ranking_table(values, measure, view.year)),
+    ranking_csv(ranking_table(values, measure, view.year)),
     file_name=f"atlas_{view.metric_id}_{view.year}_{where.replace(', ', '-')}.csv",
     key="atlas_download",
 )

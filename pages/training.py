@@ -72,8 +72,7 @@ st.info(training.COLLEGE_NOTE, icon=":material/info:")
 c1, c2 = st.columns(2)
 render.csv_download(
     "Download the deserts (CSV)",
-    # Built on click only, not on every rerun.
-    lambda: training.deserts_csv(
+    training.deserts_csv(
         deserts, f"{catalogue[pop_id].source}, {catalogue[pop_id].vintage}", view.max_km
     ),
     file_name=f"training_deserts_{view.max_km}km.csv",
@@ -82,7 +81,7 @@ render.csv_download(
 )
 render.csv_download(
     "Download the institutions shown (CSV)",
-    lambda: training.institutions_csv(shown),
+    training.institutions_csv(shown),
     file_name="institutions.csv",
     key="training_download_institutions",
     where=c2,

@@ -57,7 +57,7 @@ def group_figures(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, .
         st.dataframe(table, hide_index=True)
     render.csv_download(
         "Download the group comparison (CSV)",
-        lambda: hubs.comparison_csv(values, areas, measures),  # built on click only
+        hubs.comparison_csv(values, areas, measures),
         file_name="hubs_vs_heartland.csv",
         key="hubs_download",
     )
@@ -176,7 +176,7 @@ def compare_metros(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, 
     st.dataframe(hubs.comparison_table(values, areas, measures), hide_index=True)
     render.csv_download(
         "Download the metro comparison (CSV)",
-        lambda: hubs.comparison_csv(values, areas, measures),  # built on click only
+        hubs.comparison_csv(values, areas, measures),
         file_name="metro_comparison.csv",
         key="hubs_download_metros",
     )
@@ -244,7 +244,7 @@ def compare_counties(db: DbKey, catalogue: dict[str, Measure], states: tuple[str
     st.dataframe(table, hide_index=True)
     render.csv_download(
         "Download the county comparison (CSV)",
-        lambda: hubs.comparison_csv(values, areas, measures),  # built on click only
+        hubs.comparison_csv(values, areas, measures),
         file_name="county_comparison.csv",
         key="hubs_download_counties",
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -15,20 +14,18 @@ from ui.pagedata.catalogue import Measure
 
 def csv_download(
     label: str,
-    data: bytes | str | Callable[[], bytes],
+    data: bytes | str,
     *,
     file_name: str,
     key: str,
     where: DeltaGenerator | None = None,
 ) -> None:
-    """A button that downloads `data` (bytes, text, or a function returning bytes) as a CSV file,
-    drawn in `where` (default: the page)."""
-    # The file is built with the page rather than handed to Streamlit as a callable: a deferred
+    """A button that downloads `data` as a CSV file, drawn in `where` (default: the page)."""
+    # The file is built with the page, not handed to Streamlit as a callable: a deferred
     # download was lost when the click came while a rerun was in flight (seen in Chromium).
-    payload = data() if callable(data) else data
     target = st if where is None else where
     target.download_button(
-        label, payload, file_name=file_name, mime="text/csv", key=key, icon=":material/download:"
+        label, data, file_name=file_name, mime="text/csv", key=key, icon=":material/download:"
     )
 
 
