@@ -14,6 +14,10 @@ from ui.url_state import UrlParam, flag, one, publish, seed
 
 # First-load measure: the talent the Atlas is about, then tech jobs.
 DEFAULT_MEASURES = ["some_college_share", "tech_share", "tech_jobs", "total_jobs"]
+DEFAULT_CLASSES = "quantiles"
+DEFAULT_N_CLASSES = 5
+DEFAULT_PALETTE = "auto"
+DEFAULT_OUTLINES = True
 PALETTE_LABELS = {name: name.upper() if len(name) <= 4 else name.capitalize() for name in PALETTES}
 
 
@@ -29,25 +33,43 @@ class AtlasView:
     outlines: bool
 
 
+def default_view(catalogue: dict[str, Measure]) -> AtlasView:
+    """The view a link without parameters opens (the landing page a warm start prepares)."""
+    metric_id = pick_default(catalogue, DEFAULT_MEASURES) or grouped_ids(catalogue)[0]
+    return AtlasView(
+        metric_id,
+        int(catalogue[metric_id].default_year),
+        DEFAULT_CLASSES,
+        DEFAULT_N_CLASSES,
+        DEFAULT_PALETTE,
+        DEFAULT_OUTLINES,
+    )
+
+
 def controls(catalogue: dict[str, Measure]) -> AtlasView:
     """Draw the Atlas controls (seeded from the URL) and return the chosen view."""
     ids = grouped_ids(catalogue)
-    default_metric = pick_default(catalogue, DEFAULT_MEASURES) or ids[0]
+    default = default_view(catalogue)
+    default_metric = default.metric_id
     metric_p = UrlParam(
         "atlas_metric", lambda raw: parse_choice(raw, ids, default_metric, "measure"), one
     )
     method_p = UrlParam(
         "atlas_classes",
-        lambda raw: parse_choice(raw, list(METHODS), "quantiles", "classification"),
+        lambda raw: parse_choice(raw, list(METHODS), default.classification, "classification"),
         one,
     )
     n_p = UrlParam(
-        "atlas_n", lambda raw: parse_int(raw, 3, MAX_CLASSES, 5, "number of classes"), one
+        "atlas_n",
+        lambda raw: parse_int(raw, 3, MAX_CLASSES, default.n_classes, "number of classes"),
+        one,
     )
     palette_p = UrlParam(
-        "atlas_palette", lambda raw: parse_choice(raw, ["auto", *PALETTES], "auto", "palette"), one
+        "atlas_palette",
+        lambda raw: parse_choice(raw, ["auto", *PALETTES], default.palette, "palette"),
+        one,
     )
-    outline_p = UrlParam("atlas_outlines", lambda raw: parse_bool(raw, True), flag)
+    outline_p = UrlParam("atlas_outlines", lambda raw: parse_bool(raw, default.outlines), flag)
 
     for param in (metric_p, method_p, n_p, palette_p, outline_p):
         seed(param)
