@@ -86,6 +86,7 @@ class AppProfile:
     landing: PageScenario
     pages: tuple[PageScenario, ...]
     extra_args: tuple[str, ...] = ()
+    warm_start: bool = True  # through the product's launcher (ui.serve), as run.sh starts it
 
 
 @dataclass
@@ -243,6 +244,7 @@ def baseline_profile(folder: Path) -> AppProfile:
         landing=landing,
         pages=(landing,),
         extra_args=("--server.enableStaticServing", "true"),
+        warm_start=False,  # plain `streamlit run`: the naive app as one would start it
     )
 
 
@@ -607,6 +609,7 @@ async def measure_app(
         env={"ATLAS_DB": str(db)},
         log_path=log_dir / f"{profile.name}.log",
         extra_args=list(profile.extra_args),
+        warm_start=profile.warm_start,
         timeout_s=180,
     )
     try:

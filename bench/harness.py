@@ -108,15 +108,22 @@ def start_app(
     log_path: Path,
     timeout_s: float = 120.0,
     extra_args: list[str] | None = None,
+    warm_start: bool = True,
 ) -> AppServer:
-    """Start `streamlit run script` on a free port and wait until /_stcore/health says ok."""
+    """Start an app on a free port and wait until /_stcore/health says ok.
+
+    The Atlas (app.py) starts as the product starts it, through the warm-start launcher
+    `python -m ui.serve`; `warm_start=False` runs plain `streamlit run script` (the naive
+    baseline, or any other script).
+    """
     port = free_port()
+    if warm_start and script.resolve() != ROOT / "app.py":
+        raise ValueError(f"warm_start starts the Atlas's app.py only, not {script}")
+    launcher = ["ui.serve"] if warm_start else ["streamlit", "run", str(script)]
     cmd = [
         sys.executable,
         "-m",
-        "streamlit",
-        "run",
-        str(script),
+        *launcher,
         "--server.port",
         str(port),
         "--server.address",
