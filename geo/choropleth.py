@@ -48,7 +48,8 @@ STATUS_TEXT = {"suppressed": "Suppressed", "not_available": "No data"}
 MAX_NOTE_TRACES = 3
 HUB_COLORS = ("#1a1a1a", "#c51b7d")  # black, then magenta: apart in luminance for any vision
 INSTITUTION_COLORS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
-FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 15, "color": "#262730"}
+# "Source Sans" is the typeface the dashboard page already loads (served by the app itself).
+FONT = {"family": "Source Sans, Source Sans Pro, Arial, sans-serif", "size": 15, "color": "#262730"}
 KEY_FONT = {"size": 13}
 # The map takes the left of the figure; its colour bar and the legend (zero, suppressed, no
 # data, metro outlines) share one column beside it, so every key sits next to the map and the
@@ -379,7 +380,7 @@ def build_choropleth(
         title={
             "text": f"{value_label} — {place_name(states)} counties",
             "x": 0.01,
-            "font": {"size": 18},
+            "font": {"size": 18, "weight": 600},
             "subtitle": {
                 "text": f"Source: {source_line}. Classes: {method[:1].lower() + method[1:]}.",
                 "font": {"size": 13, "color": "#555555"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -16,3 +17,12 @@ REAL_TIMEOUT = 120  # the real database: national maps take longer to draw
 def app_test(script: str = APP, timeout: float = TIMEOUT) -> AppTest:
     """An AppTest of `script` (default: the whole app) that allows `timeout` seconds per run."""
     return AppTest.from_file(script, default_timeout=timeout)
+
+
+def drawn_maps(at: AppTest) -> list[dict]:
+    """The Plotly figures of the maps the last run drew (the Atlas map component), in order."""
+    maps = []
+    for element in at.get("bidi_component"):
+        if element.proto.component_name == "atlas.plotly_map":
+            maps.append(json.loads(json.loads(element.proto.json)["figure"]))
+    return maps

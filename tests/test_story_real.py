@@ -9,7 +9,7 @@ import pytest
 
 from queries.stories import load_stories
 from queries.story_facts import fill, resolve_facts, story_problems
-from tests.apptest_setup import REAL_TIMEOUT, STORY_PAGE, app_test
+from tests.apptest_setup import REAL_TIMEOUT, STORY_PAGE, app_test, drawn_maps
 
 STORIES, _ = load_stories()
 SLIDES = [(sid, n) for sid, story in STORIES.items() for n in range(1, len(story.slides) + 1)]
@@ -56,8 +56,9 @@ def test_every_slide_draws_its_map_on_the_real_data(
     at.run()
     assert not at.exception
     assert [t.value for t in at.title] == [STORIES[story_id].slides[number - 1].title]
-    charts = at.get("plotly_chart")
-    assert len(charts) == 1, "every shipped slide maps a measure"
+    maps = drawn_maps(at)
+    assert len(maps) == 1, "every shipped slide maps a measure"
+    assert any(t["type"] == "choropleth" and t.get("z") for t in maps[0]["data"])
     assert not any("no measure to map" in i.value for i in at.info)
 
 

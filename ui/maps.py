@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from geo.choropleth import build_choropleth, plotly_config
+from ui.map_component import plotly_map
 from ui.pagedata.catalogue import Measure
 
 MAP_COLUMNS = ["fips", "name", "state_abbr", "value", "status", "note"]
@@ -120,19 +120,18 @@ def highlight(fig: go.Figure, fips: str, label: str) -> go.Figure:
     return fig
 
 
-def show_map(fig: go.Figure, key: str, clickable: bool = False) -> str | None:
-    """Draw a map with the offline config; return the FIPS of a clicked county, if any."""
-    if not clickable:
-        st.plotly_chart(fig, config=plotly_config(), key=key)
-        return None
-    event = st.plotly_chart(
-        fig, config=plotly_config(), key=key, on_select="rerun", selection_mode="points"
+def show_map(
+    fig: go.Figure, key: str, clickable: bool = False, css_height: str | None = None
+) -> str | None:
+    """Draw a map with the offline config; return the FIPS of a clicked county, if any.
+
+    `css_height` sizes the map by CSS (e.g. to the screen) instead of the figure's height.
+    """
+    clicked = plotly_map(
+        fig, key=key, config=plotly_config(), clickable=clickable, css_height=css_height
     )
-    points = event.get("selection", {}).get("points", []) if event else []
-    for point in points:
-        location = point.get("location")
-        if isinstance(location, str) and len(location) == 5 and location.isdigit():
-            return location
+    if clicked and len(clicked) == 5 and clicked.isdigit():
+        return clicked
     return None
 
 

@@ -15,7 +15,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from geo.choropleth import plotly_config
 from queries.stories import (
     SlideAddress,
     Story,
@@ -188,11 +187,10 @@ _KEYS_JS = f"""
 
 # Presentation layout for the Story page: the map fills the height left under the title row and
 # above the source line, so one slide fits a 1280x720 or 1920x1080 share without scrolling.
-_STORY_PRESENT_CSS = """
+PRESENT_MAP_HEIGHT = "max(320px, calc(100vh - 10.5rem))"
+_STORY_PRESENT_CSS = f"""
 <style>
-.st-key-story_map, .st-key-story_map [data-testid="stPlotlyChart"] {
-  height: max(320px, calc(100vh - 10.5rem)) !important;
-}
+.st-key-story_map {{ height: {PRESENT_MAP_HEIGHT} !important; }}
 </style>
 """
 
@@ -261,12 +259,9 @@ def render_slide(
         if fig is None:
             st.info("This slide's view has no measure to map.")
         else:
-            st.plotly_chart(
-                fig,
-                key="story_map_chart",
-                config=plotly_config(),
-                # In the theme the chart fills the container, which the CSS sizes to the screen.
-                height="stretch" if present else "content",
+            # In the theme the map fills the container, which the CSS sizes to the screen.
+            maps.show_map(
+                fig, key="story_map_chart", css_height=PRESENT_MAP_HEIGHT if present else None
             )
 
 

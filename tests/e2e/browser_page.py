@@ -236,6 +236,24 @@ class BrowserPage:
             MAP_PATH_SELECTOR,
         )
 
+    def zoom_in_map(self) -> None:
+        """Press the map's own zoom-in button (Plotly's mode bar) and wait for the redraw."""
+        before = self.mean_county_area()
+        self.page.locator(".js-plotly-plot").first.hover()
+        self.page.locator(".js-plotly-plot .modebar-btn[data-title='Zoom in']").first.click()
+        self.page.wait_for_function(
+            """([sel, before]) => {
+                const paths = [...document.querySelectorAll(sel)];
+                const sum = paths.reduce((s, p) => {
+                  const r = p.getBoundingClientRect();
+                  return s + r.width * r.height;
+                }, 0);
+                return paths.length && sum / paths.length > before * 1.2;
+            }""",
+            arg=[MAP_PATH_SELECTOR, before],
+            timeout=RUN_TIMEOUT_MS,
+        )
+
     def click_and_wait(self, locator: Locator) -> None:
         """Click something that makes the app rerun, and wait for that run."""
         before = self.ws.finished_runs()

@@ -52,12 +52,18 @@ def test_landing_page_draws_every_county_with_a_legend_and_a_ranking(atlas: Brow
 
 def test_switching_the_measure_recolours_the_map_and_names_it(atlas: BrowserPage) -> None:
     atlas.open()
+    national_area = atlas.mean_county_area()
+    atlas.zoom_in_map()
+    zoomed_area = atlas.mean_county_area()
+    assert zoomed_area > 1.5 * national_area, "the map's zoom-in button did not zoom"
     before = atlas.map_fill_signature()
 
     atlas.choose("atlas_metric", TECH_SHARE, TECH_SHARE_OPTION)
     atlas.wait_for_map()
     atlas.wait_for_recolour(before)
 
+    # The same map is recoloured in place: the user's zoom survives the switch.
+    assert atlas.mean_county_area() == pytest.approx(zoomed_area, rel=0.05)
     assert squash(TECH_SHARE) in atlas.legend_text(), atlas.legend_text()
     assert atlas.query().get("atlas_metric") == ["tech_share"]
     assert atlas.table(column=TECH_SHARE), "the ranking does not show the new measure"

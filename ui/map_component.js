@@ -1,0 +1,85 @@
+// The Atlas map in the page: one Plotly graph per component instance that stays mounted across
+// reruns. A new figure is applied with Plotly.react, which recolours the counties in place,
+// where st.plotly_chart would mount a new chart (its element id hashes the figure) and draw
+// every county from scratch. Plotly itself is loaded once per page from the app's static folder.
+
+const PLOTLY_KEY = "__atlasPlotly";
+
+function loadPlotly(url) {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!window[PLOTLY_KEY]) {
+    window[PLOTLY_KEY] = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = url;
+      script.async = true;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => {
+        window[PLOTLY_KEY] = null; // let a later render try again
+        reject(new Error("could not load " + url));
+      };
+      document.head.appendChild(script);
+    });
+  }
+  return window[PLOTLY_KEY];
+}
+
+function graphDiv(parent, height) {
+  let div = parent.querySelector(":scope > .atlas-map");
+  if (!div) {
+    div = document.createElement("div");
+    div.className = "atlas-map";
+    div.style.width = "100%";
+    parent.appendChild(div);
+  }
+  // Reserve the map's height before Plotly has drawn, so the page does not jump.
+  div.style.height = height;
+  return div;
+}
+
+function listenOnce(div, Plotly) {
+  if (div.__atlasListening) return;
+  div.__atlasListening = true;
+  div.on("plotly_click", (event) => {
+    const state = div.__atlasState;
+    if (!state || !state.clickable) return;
+    const point = (event.points || []).find((p) => typeof p.location === "string");
+    if (point) state.setTriggerValue("clicked", point.location);
+  });
+  // The column can change width without a window resize (sidebar opened or closed).
+  new ResizeObserver(() => {
+    // Leaving the page hides or detaches the map first: nothing to resize then.
+    const shown = div.isConnected && getComputedStyle(div).display !== "none";
+    if (div.__atlasDrawn && shown) Plotly.Plots.resize(div).catch(() => {});
+  }).observe(div);
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  // A CSS height (e.g. the screen less the slide's title) overrides the figure's own height.
+  const fill = Boolean(data.css_height);
+  const div = graphDiv(parentElement, data.css_height || (data.height || 600) + "px");
+  div.__atlasState = { clickable: Boolean(data.clickable), setTriggerValue };
+  if (div.__atlasFigure === data.figure) return undefined; // a rerun that left the map alone
+  div.__atlasFigure = data.figure;
+  const figure = JSON.parse(data.figure);
+  const layout = figure.layout || {};
+  if (fill) delete layout.height;
+  loadPlotly(data.plotly_url)
+    .then((Plotly) => {
+      if (div.__atlasFigure !== data.figure) return; // a newer figure arrived meanwhile
+      return Plotly.react(div, figure.data, layout, data.config).then(() => {
+        div.__atlasDrawn = true;
+        listenOnce(div, Plotly);
+      });
+    })
+    .catch((error) => {
+      div.textContent = "The map could not be drawn: " + error.message;
+    });
+  return () => {
+    // Free Plotly's listeners only when the map has really left the page, whatever Streamlit's
+    // reason for calling this.
+    setTimeout(() => {
+      if (!div.isConnected && window.Plotly) window.Plotly.purge(div);
+    }, 0);
+  };
+}
