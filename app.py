@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import frame, present, sidebar
+from ui import frame, map_component, present, sidebar
 from ui.db import db_key
 
 # A local file: an icon name or emoji would make the browser fetch the favicon from a CDN.
@@ -19,6 +19,8 @@ if db is None:
     )
 else:
     page = st.navigation(frame.pages(), position="top")
+    if page.url_path not in frame.PAGES_WITHOUT_MAP:
+        map_component.preload_plotly()
     sidebar.render(db)
     present.apply_theme()
 page.run()

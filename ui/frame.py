@@ -24,6 +24,8 @@ _CSS = """
 h1 { font-size: 2.1rem !important; }
 [data-testid="stMetricValue"] { font-size: 1.75rem; }
 [data-testid="stMetricLabel"] p { white-space: normal; word-break: normal; overflow-wrap: normal; }
+/* The element that starts loading the map library early has nothing to show. */
+.st-key-atlas_plotly_preload { display: none; }
 </style>
 """
 
@@ -43,6 +45,10 @@ def pages() -> list:
         st.Page(path, title=title, icon=icon, url_path=url_path)
         for url_path, (path, title, icon) in PAGE_FILES.items()
     ]
+
+
+# Pages that draw no map: no need to load the map library there.
+PAGES_WITHOUT_MAP = {"about"}
 
 
 def page_file(url_path: str) -> str:

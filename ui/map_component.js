@@ -55,6 +55,11 @@ function listenOnce(div, Plotly) {
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
+  if (data.preload) {
+    // Mounted at the top of the page: fetch and compile Plotly while the server builds the map.
+    loadPlotly(data.plotly_url).catch(() => {}); // the map itself reports a failure
+    return undefined;
+  }
   // A CSS height (e.g. the screen less the slide's title) overrides the figure's own height.
   const fill = Boolean(data.css_height);
   const div = graphDiv(parentElement, data.css_height || (data.height || 600) + "px");

@@ -47,6 +47,17 @@ def vendor_plotly(static_dir: Path) -> Path:
 vendor_plotly(settings.static_dir())
 
 
+PRELOAD_KEY = "atlas_plotly_preload"
+
+
+def preload_plotly() -> None:
+    """Start loading plotly.js in the browser now, while the page's queries and figure run.
+
+    Invisible (the frame's CSS hides it); call it before anything slow in the script.
+    """
+    _MAP(key=PRELOAD_KEY, data={"preload": True, "plotly_url": PLOTLY_URL})
+
+
 def plotly_map(
     fig: go.Figure,
     *,
