@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.app_bench import _percentile, ratios, run_times
+from bench.app_bench import (
+    _percentile,
+    error_summary,
+    lower_this_thread,
+    parse_stat,
+    ratios,
+    run_times,
+)
 from bench.harness import WsLog, back_kind, forward_kind, is_base_path_probe, is_local_url
 
 
@@ -72,6 +84,7 @@ def test_run_times_pair_each_request_with_the_next_finished_run() -> None:
     log.sent = [(1.0, 10, "rerun_script"), (5.0, 10, "rerun_script")]
     log.received = [(1.4, 99, "delta"), (2.0, 5, "script_finished"), (5.5, 5, "script_finished")]
     assert run_times(log) == pytest.approx([1.0, 0.5])
+    assert run_times(log, since=3.0) == pytest.approx([0.5]), "the load's run is left out"
 
 
 def test_percentile_interpolates_and_handles_no_data() -> None:
@@ -100,3 +113,37 @@ def test_ratios_say_how_many_times_slower_or_bigger_the_baseline_is() -> None:
     assert out["first_paint_cold_s"] == 10.0
     assert out["first_load_ws_kb"] == 100.0
     assert out["measure_switch_ws_kb"] == 100.0
+
+
+def test_stat_line_gives_cpu_ticks_and_niceness_even_with_odd_command_names() -> None:
+    # /proc/<pid>/stat: pid (comm) state ppid ... utime(14) stime(15) ... priority(18) nice(19)
+    rest = ["S", "1", "1", "1", "0", "-1", "0", "0", "0", "0", "0", "120", "35"]
+    rest += ["0", "0", "30", "10", "12"]
+    text = "4242 (Chrome_ChildIOT (x)) " + " ".join(rest) + " 0 0 0"
+    assert parse_stat(text) == (155, 10)
+
+
+def test_error_summary_counts_each_kind_once_commonest_first() -> None:
+    errors = [
+        "state_filter: Locator.click: Timeout 60000ms exceeded.\nCall log:\n  - waiting",
+        "console: boom @ http://localhost/x",
+        "state_filter: Locator.click: Timeout 60000ms exceeded.\nCall log:\n  - other detail",
+    ]
+    assert error_summary(errors) == {
+        "state_filter: Locator.click: Timeout 60000ms exceeded.": 2,
+        "console: boom @ http://localhost/x": 1,
+    }
+    assert len(error_summary([f"error {i}" for i in range(30)], limit=10)) == 10
+
+
+def test_a_lowered_thread_starts_programs_that_cannot_raise_their_priority_again() -> None:
+    def in_thread() -> str:
+        lower_this_thread(5)
+        # `nice -n -5` asks for niceness 0 again; it may only warn that it was refused.
+        done = subprocess.run(["nice", "-n", "-5", "nice"], capture_output=True, text=True)
+        return done.stdout.strip()
+
+    main_nice = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(in_thread).result() == str(max(main_nice, 5))
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == main_nice
