@@ -15,6 +15,8 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/python -m pip install --quiet -e ".[dev]"
   echo "$want" > "$stamp"
 fi
+# The geo-only build of plotly.js (pinned, digest-checked); without it the full bundle is served.
+.venv/bin/python -m geo.plotly_js
 
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   # Playwright cannot download its own browser here; Debian's chromium is the one we drive.

@@ -3,27 +3,23 @@
 st.plotly_chart gives every new figure a new element id (the id hashes the figure), so the
 browser throws the chart away and draws all 3,100 counties again on each measure switch, and
 loses the user's zoom. This component keeps one Plotly graph per key and hands it each new
-figure with Plotly.react. Plotly.js is served once from the app's static folder (copied there
-from the installed plotly package), so nothing is fetched from the internet.
+figure with Plotly.react. Plotly.js is served from the app's static folder (geo/plotly_js.py),
+so nothing is fetched from the internet.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import plotly
 import plotly.graph_objects as go
 import streamlit as st
-from plotly.offline import get_plotlyjs_version
 
 import settings
+from geo.plotly_js import served_bundle
 
 HERE = Path(__file__).resolve().parent
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-# The version in the name lets the browser keep the file until plotly itself is upgraded.
-VENDOR_NAME = f"plotly-{get_plotlyjs_version()}.min.js"
-PLOTLY_URL = f"app/static/vendor/{VENDOR_NAME}"
+# Versioned file names let the browser keep the script until plotly itself is upgraded.
+PLOTLY_URL = "app/static/" + served_bundle(settings.static_dir())
 
 _MAP = st.components.v2.component(
     "atlas.plotly_map",
@@ -31,20 +27,6 @@ _MAP = st.components.v2.component(
     # Plotly adds its own styles to the page head; a shadow root would hide them from the map.
     isolate_styles=False,
 )
-
-
-def vendor_plotly(static_dir: Path) -> Path:
-    """Copy plotly.min.js into `static_dir`/vendor (once; again if the package changed)."""
-    target = static_dir / "vendor" / VENDOR_NAME
-    if not target.is_file() or target.stat().st_size != PLOTLY_JS.stat().st_size:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".partial")
-        shutil.copyfile(PLOTLY_JS, partial)
-        partial.replace(target)  # a browser never sees a half-written file
-    return target
-
-
-vendor_plotly(settings.static_dir())
 
 
 PRELOAD_KEY = "atlas_plotly_preload"
