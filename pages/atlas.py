@@ -4,7 +4,7 @@ from ui import cache, maps, render
 from ui.atlas_controls import controls
 from ui.db import db_key
 from ui.frame import ensure_frame
-from ui.pagedata.atlas import ranking_csv, ranking_table, ranking_view
+from ui.pagedata.atlas import ranking_view
 from ui.place_view import open_place
 from ui.sidebar import selected_states
 
@@ -63,7 +63,7 @@ st.dataframe(
 )
 render.csv_download(
     "Download this table (CSV)",
-    ranking_csv(ranking_table(values, measure, view.year)),
+    cache.atlas_csv(db, view.metric_id, view.year, states),
     file_name=f"atlas_{view.metric_id}_{view.year}_{where.replace(', ', '-')}.csv",
     key="atlas_download",
 )

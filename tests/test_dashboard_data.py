@@ -95,11 +95,12 @@ def test_ranking_on_screen_is_what_a_user_reads(
     allen = by_county.loc["Allen County, Kansas"]
     assert pd.isna(allen["Tech jobs"]) and pd.isna(allen["Rank"])
     assert allen["Status"] == "Suppressed"
-    # Published figures carry no status word; values and percentiles read exactly as stored
-    # (the grid's accessible table shows the raw number, so 99.9 must not become 99.9000015).
+    # Published figures show a blank status (not "None"); values and percentiles read exactly as
+    # stored (the grid's accessible table shows the raw number: 99.9 must not become 99.9000015).
     wyandotte = by_county.loc["Wyandotte County, Kansas"]
     row = values[values["fips"] == "20209"].iloc[0]
-    assert pd.isna(wyandotte["Status"]) and wyandotte["Rank"] == 2
+    assert wyandotte["Status"] == "" and wyandotte["Rank"] == 2
+    assert wyandotte["Note"] == ""
     assert wyandotte["Tech jobs"] == row["value"]
     national = atlas.county_values(con, "tech_jobs", 2023, ())
     shown = atlas.ranking_view(national, measures["tech_jobs"])["Percentile"].dropna()

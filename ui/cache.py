@@ -38,6 +38,13 @@ def county_values(db: DbKey, metric_id: str, year: int, states: tuple[str, ...])
     return atlas.county_values(con_for(db), metric_id, year, states)
 
 
+@st.cache_data(**SMALL)
+def atlas_csv(db: DbKey, metric_id: str, year: int, states: tuple[str, ...]) -> bytes:
+    """The Atlas ranking as the CSV users download, built once per view (not on every rerun)."""
+    values = county_values(db, metric_id, year, states)
+    return atlas.ranking_csv(atlas.ranking_table(values, measures(db)[metric_id], year))
+
+
 @st.cache_data(**MANY)
 def headline(db: DbKey, metric_id: str, year: int, states: tuple[str, ...]) -> atlas.Headline:
     """Headline figures for the counties in view."""

@@ -75,8 +75,9 @@ def ranking_view(values: pd.DataFrame, measure: Measure) -> pd.DataFrame:
             "State": values["state_abbr"].astype("category"),
             measure.label: values["value"],
             "Percentile": values["percentile"].round(1),
-            "Status": status.where(values["status"] != "ok").astype("category"),
-            "Note": values["note"].astype("category"),
+            # Blank, not "None", where the agency published a figure or wrote no note.
+            "Status": status.where(values["status"] != "ok", "").astype("category"),
+            "Note": values["note"].fillna("").astype("category"),
         }
     ).reset_index(drop=True)
 
