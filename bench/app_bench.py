@@ -829,6 +829,10 @@ def headline(app: dict) -> dict:
             head[f"{key}_interactions"] = value["interactions"]
             head[f"{key}_load_p95_s"] = value["load_p95_s"]
             head[f"{key}_server_run_p95_s"] = value["server_run_p95_s"]
+            # The browser's share of an interaction, and who used the CPU in the timed phase.
+            head[f"{key}_click_to_request_p95_s"] = value.get("click_to_request_p95_s")
+            head[f"{key}_server_cpu_s"] = value.get("server_cpu_s")
+            head[f"{key}_browser_cpu_s"] = value.get("browser_cpu_s")
             head[f"{key}_rss_mb"] = value["server_rss_peak_mb"]
             rss.append(value["server_rss_peak_mb"])
     head["server_rss_mb"] = max(rss)
