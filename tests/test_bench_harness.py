@@ -13,8 +13,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.app_bench import (
     _percentile,
+    descendants,
     error_summary,
     lower_this_thread,
+    nice_range,
     parse_stat,
     ratios,
     run_times,
@@ -147,3 +149,15 @@ def test_a_lowered_thread_starts_programs_that_cannot_raise_their_priority_again
     with ThreadPoolExecutor(max_workers=1) as pool:
         assert pool.submit(in_thread).result() == str(max(main_nice, 5))
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == main_nice
+
+
+def test_a_started_program_is_found_with_the_niceness_it_runs_at() -> None:
+    # preexec_fn runs before exec, and Popen returns only once exec has happened: no race.
+    child = subprocess.Popen(["sleep", "30"], preexec_fn=lambda: os.nice(7))
+    try:
+        assert child.pid in descendants(os.getpid())
+        own = os.getpriority(os.PRIO_PROCESS, 0)
+        assert nice_range([child.pid]) == (own + 7, own + 7)
+    finally:
+        child.kill()
+        child.wait()
