@@ -636,6 +636,8 @@ async def _sessions(server: AppServer, profile: AppProfile, n: int, duration_s: 
         "browser_cpu_s": round(browser_cpu, 1),
         "harness_cpu_s": round(harness_cpu, 1),
         "load_average_1m": round(load_average, 1),
+        "browser": "one Chromium for all sessions, one window each, at nice "
+        f"{BROWSER_NICE} without the right to raise its priority",
         "browser_nice": BROWSER_NICE,
         "browser_nice_seen": list(browser_nice),
         "think_s": list(THINK_S),
