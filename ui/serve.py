@@ -23,9 +23,11 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 RUNTIME_WAIT_S = 120.0
 POLL_S = 0.02
 # What warming can meet without anything being wrong with the server: a missing or unreadable
-# database, an old database without a measure, a module that fails to import (the page shows
-# that error to the visitor as it would have without a warm start).
+# database, an old database without a measure, a page being edited that does not parse, a module
+# that fails to import (the page shows that error to the visitor as it would have without a warm
+# start). Anything else ends only its warming thread, with Python's traceback.
 WARM_ERRORS = (
+    SyntaxError,
     ImportError,
     OSError,
     LookupError,
