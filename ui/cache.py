@@ -3,10 +3,14 @@ global or a widget, so a cached result is always the answer to exactly its argum
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+import settings
+from geo import extent
 from queries.runner import run_query
 from ui import maps
 from ui.db import DbKey, con_for
@@ -196,4 +200,20 @@ def metro_map(db: DbKey, metric_id: str, year: int, cbsa_code: str, title: str) 
         return None
     members = cbsa_members(db)
     points = members[members["cbsa_code"] == cbsa_code]
-    return maps.metro_thumbnail(part, measures(db)[metric_id], points, title)
+    # The boxes come from the geometry the same build wrote with the database, so the database
+    # key also stands for them.
+    return maps.metro_thumbnail(part, measures(db)[metric_id], points, title, county_boxes())
+
+
+def county_boxes() -> dict[str, extent.Box]:
+    """Every drawn county's lon/lat box, from the prepared state-view geometry; read it only."""
+    path = settings.static_dir() / "geo" / "counties_detail.json"
+    # Keyed by the file's modification time, so a rebuilt geometry is read again.
+    mtime = path.stat().st_mtime if path.exists() else 0.0
+    return _county_boxes(str(path), mtime)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _county_boxes(path: str, mtime: float) -> dict[str, extent.Box]:
+    """The boxes of one version of a prepared county file, read once per process (0.3 s)."""
+    return extent.county_boxes(Path(path))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from geo.choropleth import build_choropleth, plotly_config
+from geo.extent import Box, area_box, padded
 from ui.map_component import plotly_map
 from ui.pagedata.catalogue import Measure
 
@@ -57,9 +60,15 @@ def area_map(
     measure: Measure,
     points: pd.DataFrame,
     height: int,
-    pad: float = 0.35,
+    boxes: Mapping[str, Box] | None = None,
+    margin: float = 0.06,
 ) -> go.Figure:
-    """A small county map of a measure in its default year, framed on `points` (lon, lat, state)."""
+    """A small county map of a measure in its default year, framed on whole counties.
+
+    `points` lists the counties to frame (fips, lon, lat, state_abbr); `boxes` holds each
+    county's lon/lat box (`geo.extent.county_boxes`). A county without a box is framed by its
+    point, so without boxes the frame falls back to the points.
+    """
     fig = county_map(
         values,
         measure,
@@ -67,14 +76,20 @@ def area_map(
         tuple(sorted(set(points["state_abbr"]))),
         height=height,
     )
-    return zoom_to_points(fig, points["lon"], points["lat"], pad=pad)
+    box = area_box(points["fips"], points["lon"], points["lat"], boxes or {})
+    # Nothing to frame (a county without a drawable shape or point): keep the state view.
+    return fig if box is None else zoom_to_box(fig, padded(box, margin=margin))
 
 
 def metro_thumbnail(
-    values: pd.DataFrame, measure: Measure, points: pd.DataFrame, title: str
+    values: pd.DataFrame,
+    measure: Measure,
+    points: pd.DataFrame,
+    title: str,
+    boxes: Mapping[str, Box] | None = None,
 ) -> go.Figure:
     """A 300 px county map of one metro, titled with its name, no colour bar (one of a grid)."""
-    fig = area_map(values, measure, points, height=300, pad=0.45)
+    fig = area_map(values, measure, points, height=300, boxes=boxes)
     fig.update_layout(
         title={"text": title, "font": {"size": 15}, "subtitle": {"text": ""}},
         annotations=[],
@@ -84,10 +99,9 @@ def metro_thumbnail(
     return fig
 
 
-def zoom_to_points(fig: go.Figure, lon: pd.Series, lat: pd.Series, pad: float = 0.35) -> go.Figure:
-    """Fit a state-view map to a small area (a metro, a county and its neighbours)."""
-    lon0, lon1 = float(lon.min()) - pad, float(lon.max()) + pad
-    lat0, lat1 = float(lat.min()) - pad * 0.8, float(lat.max()) + pad * 0.8
+def zoom_to_box(fig: go.Figure, box: Box) -> go.Figure:
+    """Fit a state-view map to a small area's lon/lat box (a metro, a county and its neighbours)."""
+    lon0, lat0, lon1, lat1 = box
     height = lat1 - lat0
     # Same framing as the map engine's state views: a conic centred on the area, lon/lat ranges.
     fig.update_geos(

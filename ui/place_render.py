@@ -96,7 +96,7 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
         measure = _map_measure(catalogue)
         near = cache.neighbours(db, fips, measure.metric_id, measure.default_year)
         near_values = near.assign(note="", name=near["full_name"])
-        fig = maps.area_map(near_values, measure, near, height=460)
+        fig = maps.area_map(near_values, measure, near, height=460, boxes=cache.county_boxes())
         fig.update_layout(title_text=f"{measure.label}, {measure.default_year}")
         fig = maps.highlight(fig, fips, row["full_name"])
         clicked = maps.show_map(fig, key="place_map", clickable=True)
@@ -221,7 +221,7 @@ def metro_profile(db: DbKey, cbsa: str) -> None:
         measure = _map_measure(catalogue)
         counties = cache.metro_county_values(db, measure.metric_id, measure.default_year, (cbsa,))
         pts = members[members["cbsa_code"] == cbsa]
-        fig = maps.area_map(counties, measure, pts, height=460, pad=0.45)
+        fig = maps.area_map(counties, measure, pts, height=460, boxes=cache.county_boxes())
         fig.update_layout(title_text=f"{measure.label}, {measure.default_year}")
         clicked = maps.show_map(fig, key="place_map", clickable=True)
         if clicked:
