@@ -641,7 +641,8 @@ async def _sessions(server: AppServer, profile: AppProfile, n: int, duration_s: 
         "browser_nice": BROWSER_NICE,
         "browser_nice_seen": list(browser_nice),
         "think_s": list(THINK_S),
-        "county_geometry": "empty in the session tabs (drawing stubbed; see sessions())",
+        "county_geometry": "files under app/static/geo/ answered with an empty map in the session "
+        "tabs; geometry inside websocket messages (the baseline's) is drawn",
     }
 
 
