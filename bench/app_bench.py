@@ -290,12 +290,20 @@ async def new_tab(context: BrowserContext) -> Tab:
     tab = Tab(page)
     page.on("websocket", lambda ws: _attach_ws(ws, tab.ws))
     page.on("console", lambda msg: _on_console(tab, msg))
-    page.on("pageerror", lambda exc: tab.errors.append(f"pageerror: {exc}"))
+    page.on("pageerror", lambda exc: tab.errors.append(f"pageerror: {exc} @ {_thrown_at(exc)}"))
     page.on(
         "request",
         lambda req: None if is_local_url(req.url) else tab.errors.append(f"external: {req.url}"),
     )
     return tab
+
+
+def _thrown_at(exc: Exception) -> str:
+    """Where a page error was thrown: the first 'at ...' line of its stack, if it has one."""
+    for line in (getattr(exc, "stack", "") or "").splitlines():
+        if line.strip().startswith("at "):
+            return line.strip()[3:]
+    return "?"
 
 
 def _on_console(tab: Tab, msg) -> None:

@@ -13,6 +13,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.app_bench import (
     _percentile,
+    _thrown_at,
     descendants,
     error_summary,
     lower_this_thread,
@@ -161,3 +162,17 @@ def test_a_started_program_is_found_with_the_niceness_it_runs_at() -> None:
     finally:
         child.kill()
         child.wait()
+
+
+def test_a_page_error_says_where_it_was_thrown() -> None:
+    error = RuntimeError("Cannot read properties of undefined (reading 'objects')")
+    error.stack = (  # what Playwright gives for an uncaught error in the page
+        "TypeError: Cannot read properties of undefined (reading 'objects')\n"
+        "    at SVGGElement.<anonymous> (http://localhost:1/app/static/vendor/geo.js:24:7)\n"
+        "    at Ar (http://localhost:1/app/static/vendor/geo.js:15:20)"
+    )
+    assert (
+        _thrown_at(error)
+        == "SVGGElement.<anonymous> (http://localhost:1/app/static/vendor/geo.js:24:7)"
+    )
+    assert _thrown_at(RuntimeError("no stack")) == "?"
