@@ -61,29 +61,54 @@ export default function (component) {
     return undefined;
   }
   // A CSS height (e.g. the screen less the slide's title) overrides the figure's own height.
-  const fill = Boolean(data.css_height);
   const div = graphDiv(parentElement, data.css_height || (data.height || 600) + "px");
   div.__atlasState = { clickable: Boolean(data.clickable), setTriggerValue };
-  if (div.__atlasFigure === data.figure) return undefined; // a rerun that left the map alone
-  div.__atlasFigure = data.figure;
-  const figure = JSON.parse(data.figure);
-  const layout = figure.layout || {};
-  if (fill) delete layout.height;
+  if (div.__atlasWanted && div.__atlasWanted.figure === data.figure) {
+    return cleanup(div); // a rerun that left the map alone
+  }
+  div.__atlasWanted = data;
   // Marks on the page's performance timeline, read by the benchmark (bench/app_bench.py).
   performance.mark("atlas-map:figure");
   loadPlotly(data.plotly_url)
     .then((Plotly) => {
-      if (div.__atlasFigure !== data.figure) return; // a newer figure arrived meanwhile
       performance.mark("atlas-map:plotly-ready");
-      return Plotly.react(div, figure.data, layout, data.config).then(() => {
-        performance.mark("atlas-map:drawn");
-        div.__atlasDrawn = true;
-        listenOnce(div, Plotly);
-      });
+      draw(div, Plotly);
     })
     .catch((error) => {
       div.textContent = "The map could not be drawn: " + error.message;
     });
+  return cleanup(div);
+}
+
+// One draw at a time per map: Plotly.react waits for the base map and geometry files, and a
+// second react on the same graph meanwhile can leave the older figure on screen (or fail inside
+// Plotly). When a draw ends and a newer figure has arrived, only the newest is drawn.
+function draw(div, Plotly) {
+  const wanted = div.__atlasWanted;
+  if (div.__atlasBusy || !wanted || div.__atlasShown === wanted) return;
+  div.__atlasBusy = true;
+  const figure = JSON.parse(wanted.figure);
+  const layout = figure.layout || {};
+  if (wanted.css_height) delete layout.height;
+  Promise.resolve()
+    .then(() => Plotly.react(div, figure.data, layout, wanted.config))
+    .then(() => {
+      performance.mark("atlas-map:drawn");
+      div.__atlasShown = wanted;
+      div.__atlasDrawn = true;
+      listenOnce(div, Plotly);
+    })
+    .catch((error) => {
+      div.__atlasShown = wanted; // do not retry the same figure forever
+      console.error("Atlas map: " + error.message);
+    })
+    .finally(() => {
+      div.__atlasBusy = false;
+      draw(div, Plotly);
+    });
+}
+
+function cleanup(div) {
   return () => {
     // Free Plotly's listeners only when the map has really left the page, whatever Streamlit's
     // reason for calling this.

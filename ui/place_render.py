@@ -95,17 +95,24 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
     with right:
         measure = _map_measure(catalogue)
         near = cache.neighbours(db, fips, measure.metric_id, measure.default_year)
-        near_values = near.assign(note="", name=near["full_name"])
-        fig = maps.area_map(near_values, measure, near, height=460, boxes=cache.county_boxes())
-        fig.update_layout(title_text=f"{measure.label}, {measure.default_year}")
-        fig = maps.highlight(fig, fips, row["full_name"])
-        clicked = maps.show_map(fig, key="place_map", clickable=True)
-        if clicked and clicked != fips:
-            open_place("county", clicked, catalogue)
-        st.caption(
-            "The county (thick outline) and the counties whose representative point is within "
-            "120 km. Click one to open it."
-        )
+        if near.empty:  # no point and no shape to draw (Falls Church city, VA: see About)
+            st.info(
+                f"{row['full_name']} is too small to draw on the county map: its boundary "
+                "vanishes when the map's shapes are simplified. Its figures are all here.",
+                icon=":material/map:",
+            )
+        else:
+            near_values = near.assign(note="", name=near["full_name"])
+            fig = maps.area_map(near_values, measure, near, height=460, boxes=cache.county_boxes())
+            fig.update_layout(title_text=f"{measure.label}, {measure.default_year}")
+            fig = maps.highlight(fig, fips, row["full_name"])
+            clicked = maps.show_map(fig, key="place_map", clickable=True)
+            if clicked and clicked != fips:
+                open_place("county", clicked, catalogue)
+            st.caption(
+                "The county (thick outline) and the counties whose representative point is "
+                "within 120 km. Click one to open it."
+            )
 
     st.subheader("Every measure")
     st.dataframe(

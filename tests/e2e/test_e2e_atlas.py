@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import time
 from pathlib import Path
 
 import duckdb
@@ -148,3 +149,24 @@ def test_back_returns_from_a_profile_to_the_same_map(atlas: BrowserPage) -> None
     assert atlas.query().get("atlas_metric") == ["tech_share"]
     assert atlas.selected("atlas_metric").endswith(TECH_SHARE)
     assert squash(TECH_SHARE) in atlas.legend_text()
+
+
+def test_a_quick_there_and_back_ends_on_the_map_the_filter_shows(atlas: BrowserPage) -> None:
+    # A slow connection: the base map of a state view arrives a second and a half late, so the
+    # user changes the filter back before the Kansas map could be drawn.
+    def late(route) -> None:
+        time.sleep(1.5)
+        route.continue_()
+
+    atlas.page.route("**/app/static/world_110m.json", late)
+    atlas.open()
+    atlas.choose("states", "Kansas", "Kansas (KS)")
+    before = atlas.ws.finished_runs()
+    atlas.page.locator(".st-key-states button[aria-label='Remove Kansas (KS)']").click()
+    atlas.wait_for_run(before)
+    atlas.page.wait_for_timeout(3000)  # the late base map has arrived and any draw has ended
+
+    assert atlas.chips("states") == []
+    assert atlas.map_paths() > 3000, "the Kansas map stayed on screen for the whole country"
+    title = atlas.page.locator(".js-plotly-plot .gtitle").first.text_content() or ""
+    assert squash("United States counties") in squash(title), title
