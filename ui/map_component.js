@@ -100,7 +100,8 @@ function draw(div, Plotly) {
     })
     .catch((error) => {
       div.__atlasShown = wanted; // do not retry the same figure forever
-      console.error("Atlas map: " + error.message);
+      // A map that left the page while it was drawing (purged by cleanup) is no failure.
+      if (div.isConnected && div._fullLayout) console.error("Atlas map: " + error.message);
     })
     .finally(() => {
       div.__atlasBusy = false;

@@ -41,8 +41,8 @@ def test_the_default_story_steps_through_every_slide_in_the_presentation_theme(
 ) -> None:
     atlas.open("story?present=1", wait_map=False)
 
-    # The theme: no sidebar, large type.
-    assert not atlas.page.locator("[data-testid='stSidebar']").is_visible()
+    # The theme: no sidebar (hidden by the theme's style once the page has rendered), large type.
+    atlas.page.locator("[data-testid='stSidebar']").wait_for(state="hidden", timeout=10_000)
     root_px = atlas.page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
     assert root_px >= 18
     number, count = slide_counter(atlas)
