@@ -60,3 +60,14 @@ def _app_on(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(scope="session")
+def real_boxes() -> dict:
+    """Boxes of the prepared state-view counties in this checkout (skip when not built)."""
+    path = settings.static_dir() / "geo" / "counties_detail.json"
+    if not path.exists():
+        pytest.skip(f"prepared county geometry not found: {path} (python -m queries build)")
+    from geo.extent import county_boxes
+
+    return county_boxes(path)

@@ -6,8 +6,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-import settings
-from geo.extent import county_boxes
 from ui.maps import area_map
 from ui.pagedata.catalogue import Measure
 
@@ -68,15 +66,6 @@ def test_a_county_box_widens_the_frame_beyond_its_point():
     boxes = {"32023": (-118.2, 35.96, -115.0, 39.16)}
     frame = frame_of(area_map(area, SHARE, area, height=300, boxes=boxes))
     assert contains(frame, boxes["32023"])
-
-
-@pytest.fixture(scope="module")
-def real_boxes() -> dict:
-    """Boxes of the prepared state-view counties in this checkout (skip when not built)."""
-    path = settings.static_dir() / "geo" / "counties_detail.json"
-    if not path.exists():
-        pytest.skip(f"prepared county geometry not found: {path} (python -m queries build)")
-    return county_boxes(path)
 
 
 def area_from(boxes: dict, places: list[tuple[str, str]]) -> pd.DataFrame:

@@ -7,7 +7,6 @@ import json
 import pandas as pd
 import pytest
 
-import settings
 from geo.extent import area_box, county_boxes, feature_boxes, geometry_box, padded, union_box
 
 
@@ -107,15 +106,6 @@ def test_padding_is_relative_to_the_area_with_a_floor_for_tiny_ones():
 def test_union_of_no_boxes_says_so():
     with pytest.raises(ValueError, match="at least one box"):
         union_box([])
-
-
-@pytest.fixture(scope="module")
-def real_boxes() -> dict:
-    """Boxes of the prepared state-view counties in this checkout (skip when not built)."""
-    path = settings.static_dir() / "geo" / "counties_detail.json"
-    if not path.exists():
-        pytest.skip(f"prepared county geometry not found: {path} (python -m queries build)")
-    return county_boxes(path)
 
 
 def test_real_boxes_cover_every_drawn_county_and_none_spans_the_globe(real_boxes):
