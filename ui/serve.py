@@ -9,6 +9,7 @@ Streamlit's runtime is running. A failed warm-up prints one line and the server 
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -21,6 +22,7 @@ from ui import warm
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 RUNTIME_WAIT_S = 120.0
+LOWEST_PRIORITY = 19
 POLL_S = 0.02
 # What warming can meet without anything being wrong with the server: a missing or unreadable
 # database, an old database without a measure, a page being edited that does not parse, a module
@@ -49,12 +51,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     before.start()
     before.join()
-    threading.Thread(
-        target=_guarded,
-        args=("landing page", lambda: _landing_page(plans)),
-        name="warm-landing",
-        daemon=True,
-    ).start()
+    threading.Thread(target=_warm_caches, args=(plans,), name="warm-landing", daemon=True).start()
 
     from streamlit.web import cli
 
@@ -69,7 +66,24 @@ def _before_start(plans: list[warm.ModulePlan]) -> str:
     return f"loaded in {time.perf_counter() - started:.1f} s"
 
 
-def _landing_page(plans: list[warm.ModulePlan]) -> str:
+def _warm_caches(plans: list[warm.ModulePlan]) -> None:
+    """The landing page first; then, at the lowest CPU priority, every other measure's map."""
+    done: list[bool] = []
+    _guarded("landing page", lambda: _landing_page(plans, done))
+    if done:
+        # Visitors' own runs come first: this thread only uses the CPU they leave (Linux
+        # gives a thread its own nice value).
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOWEST_PRIORITY)
+        _guarded("other measures", _other_measures)
+
+
+def _other_measures() -> str:
+    started = time.perf_counter()
+    count = warm.other_measures()
+    return f"{count} national maps cached in {time.perf_counter() - started:.1f} s"
+
+
+def _landing_page(plans: list[warm.ModulePlan], done: list[bool]) -> str:
     if not plans:
         return "not warmed: the modules could not be listed"
     if not wait_for_runtime(RUNTIME_WAIT_S):
@@ -77,6 +91,7 @@ def _landing_page(plans: list[warm.ModulePlan]) -> str:
     started = time.perf_counter()
     if not warm.landing_page(plans[0]):
         return "not warmed: the database has not been built"
+    done.append(True)
     return f"cached in {time.perf_counter() - started:.1f} s"
 
 

@@ -217,9 +217,7 @@ def before_start(plan: ModulePlan) -> None:
 
 def landing_page(plan: ModulePlan) -> bool:
     """Fill the cache entries the landing page (the Atlas, whole country, no URL parameters)
-    reads on its first load: the same cached functions, with the same arguments. Then the
-    national map of every other measure, so a visitor's first switch of measure is as quick
-    as the next ones (about 0.1 s of server work each, done once per server).
+    reads on its first load: the same cached functions, with the same arguments.
 
     Needs a running Streamlit runtime (st.cache_data keeps its entries there). False when the
     database has not been built, so there is nothing to warm.
@@ -233,14 +231,29 @@ def landing_page(plan: ModulePlan) -> bool:
     if db is None:
         return False
     cache.states(db)
+    _national_view(db, default_view(cache.measures(db)))
+    return True
+
+
+def other_measures() -> int:
+    """Cache the national map of every measure but the landing page's, so a visitor's first
+    switch of measure is as quick as the next ones (about 0.1 s of server work each, done once
+    per server); how many. Call after landing_page."""
+    from ui import cache
+    from ui.atlas_controls import default_view
+    from ui.db import db_key
+
+    db = db_key()
+    if db is None:
+        return 0
     catalogue = cache.measures(db)
     view = default_view(catalogue)
-    _national_view(db, view)
-    for metric_id, measure in catalogue.items():
-        if metric_id != view.metric_id:
-            # What the page asks for after a switch: the measure's default year, same options.
-            _national_view(db, replace(view, metric_id=metric_id, year=int(measure.default_year)))
-    return True
+    others = [metric_id for metric_id in catalogue if metric_id != view.metric_id]
+    for metric_id in others:
+        # What the page asks for after a switch: the measure's default year, same options.
+        year = int(catalogue[metric_id].default_year)
+        _national_view(db, replace(view, metric_id=metric_id, year=year))
+    return len(others)
 
 
 def _national_view(db: DbKey, view: AtlasView) -> None:
