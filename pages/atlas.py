@@ -23,16 +23,7 @@ render.measure_caption(measure, view.year)
 values = cache.county_values(db, view.metric_id, view.year, states)
 render.headline_metrics(cache.headline(db, view.metric_id, view.year, states), measure, where)
 
-fig = cache.atlas_map(
-    db,
-    view.metric_id,
-    view.year,
-    states,
-    view.classification,
-    view.n_classes,
-    None if view.palette == "auto" else view.palette,
-    bool(view.outlines),
-)
+fig = cache.atlas_view_map(db, view, states)
 clicked = maps.show_map(fig, key="atlas_map", clickable=True)
 st.caption(
     "Click a county to open its profile. Grey: suppressed by the agency; "

@@ -13,6 +13,7 @@ import settings
 from geo import extent
 from queries.runner import run_query
 from ui import maps
+from ui.atlas_controls import AtlasView
 from ui.db import DbKey, con_for
 from ui.pagedata import about, atlas, catalogue, hubs, places, profile, training
 
@@ -186,6 +187,20 @@ def atlas_map(
         n_classes=n_classes,
         palette=palette,
         outlines=group_metros(db) if outlines else None,
+    )
+
+
+def atlas_view_map(db: DbKey, view: AtlasView, states: tuple[str, ...]) -> go.Figure:
+    """The Atlas map of a view as the page draws it (palette "auto": the measure's own)."""
+    return atlas_map(
+        db,
+        view.metric_id,
+        view.year,
+        states,
+        view.classification,
+        view.n_classes,
+        None if view.palette == "auto" else view.palette,
+        bool(view.outlines),
     )
 
 

@@ -263,13 +263,4 @@ def _national_view(db: DbKey, view: AtlasView) -> None:
     states: tuple[str, ...] = ()  # the sidebar's filter starts empty: the whole country
     cache.county_values(db, view.metric_id, view.year, states)
     cache.headline(db, view.metric_id, view.year, states)
-    cache.atlas_map(
-        db,
-        view.metric_id,
-        view.year,
-        states,
-        view.classification,
-        view.n_classes,
-        None if view.palette == "auto" else view.palette,
-        bool(view.outlines),
-    )
+    cache.atlas_view_map(db, view, states)
