@@ -101,6 +101,7 @@ def test_ratios_say_how_many_times_slower_or_bigger_the_baseline_is() -> None:
         return {
             "first_paint_cold_s": paint,
             "first_paint_warm_s": paint,
+            "first_paint_warm_repeat_s": paint,
             "switch_repaint_s": paint,
             "first_load_http_kb": kb,
             "first_load_ws_kb": kb,
