@@ -47,9 +47,10 @@ function listenOnce(div, Plotly) {
   });
   // The column can change width without a window resize (sidebar opened or closed).
   new ResizeObserver(() => {
-    // Leaving the page hides or detaches the map first: nothing to resize then.
+    // Set up after the first successful draw. Leaving the page hides or detaches the map
+    // first: nothing to resize then.
     const shown = div.isConnected && getComputedStyle(div).display !== "none";
-    if (div.__atlasDrawn && shown) Plotly.Plots.resize(div).catch(() => {});
+    if (shown) Plotly.Plots.resize(div).catch(() => {});
   }).observe(div);
 }
 
@@ -95,7 +96,6 @@ function draw(div, Plotly) {
     .then(() => {
       performance.mark("atlas-map:drawn");
       div.__atlasShown = wanted;
-      div.__atlasDrawn = true;
       listenOnce(div, Plotly);
     })
     .catch((error) => {
