@@ -344,6 +344,46 @@ async def wait_paint_field(tab: Tab, name: str, timeout_s: float = STEP_TIMEOUT_
     return float((await paint_times(tab))[name])
 
 
+# Performance marks the Atlas's map component sets (ui/map_component.js), in the order they come.
+MAP_MARKS = ("atlas-map:figure", "atlas-map:plotly-ready", "atlas-map:drawn")
+
+
+async def map_marks(tab: Tab) -> dict[str, float | None]:
+    """When (ms since navigation) each map mark was first set in this document; None if never."""
+    return await tab.page.evaluate(
+        """(names) => Object.fromEntries(names.map((name) => {
+             const mark = performance.getEntriesByName(name, "mark")[0];
+             return [name, mark ? mark.startTime : null];
+           }))""",
+        list(MAP_MARKS),
+    )
+
+
+def paint_phases(marks: dict[str, float | None], painted_ms: float) -> dict[str, int | None]:
+    """Where a first paint's time went, in ms: the page until it hands the map its figure
+    (Streamlit's frontend and the server's run), loading plotly.js, Plotly's draw, and the
+    frame reaching the screen. A phase whose marks are missing (an app without the Atlas's
+    map component) is None, never 0.
+    """
+    figure, ready, drawn = (marks.get(name) for name in MAP_MARKS)
+
+    def span(start: float | None, end: float | None) -> int | None:
+        return None if start is None or end is None else round(end - start)
+
+    return {
+        "page_until_map_ms": span(0.0, figure),
+        "plotly_load_ms": span(figure, ready),
+        "plotly_draw_ms": span(ready, drawn),
+        "to_screen_ms": span(drawn, painted_ms),
+    }
+
+
+async def first_paint(tab: Tab) -> tuple[float, dict[str, int | None]]:
+    """Seconds from navigation to the first painted map, and where that time went."""
+    painted_ms = await wait_paint_field(tab, "firstPaintAt")
+    return round(painted_ms / 1000, 2), paint_phases(await map_marks(tab), painted_ms)
+
+
 def server_run_s(ws: WsLog, since_sent: int, since_received: int) -> float | None:
     """Seconds from the browser's rerun request to the server's 'finished' frame."""
     asks = [t for t, _, kind in ws.sent[since_sent:] if kind == "rerun_script"]
@@ -379,6 +419,7 @@ async def choose(tab: Tab, step: Step) -> tuple[float, float]:
 async def single_user(browser: Browser, server: AppServer, profile: AppProfile) -> dict:
     """Cold and warm first paint, repaint after a measure switch, per-page runs and bytes."""
     out: dict = {}
+    phases: dict = {}  # load -> where its first paint's time went
     context = await browser.new_context(viewport=VIEWPORT)
     await context.add_init_script(PAINT_WATCH_JS)
     tab = await new_tab(context)
@@ -387,7 +428,7 @@ async def single_user(browser: Browser, server: AppServer, profile: AppProfile) 
     # Cold: a fresh browser profile and a server that has not run the page yet.
     navigated = time.perf_counter()
     await tab.page.goto(url, wait_until="commit")
-    out["first_paint_cold_s"] = round(await wait_paint_field(tab, "firstPaintAt") / 1000, 2)
+    out["first_paint_cold_s"], phases["cold"] = await first_paint(tab)
     await wait_idle(tab, 0)
     out["first_load_http_kb"] = round(await http_bytes(tab) / 1e3)
     out["first_load_ws_kb"] = round(tab.ws.bytes_received_since(0) / 1e3)
@@ -400,7 +441,7 @@ async def single_user(browser: Browser, server: AppServer, profile: AppProfile) 
     before = tab.ws.finished_runs()
     await asyncio.sleep(SETTLE_S)
     await tab.page.reload(wait_until="commit")
-    out["first_paint_warm_s"] = round(await wait_paint_field(tab, "firstPaintAt") / 1000, 2)
+    out["first_paint_warm_s"], phases["warm"] = await first_paint(tab)
     await wait_idle(tab, before)
     out["warm_load_http_kb"] = round(await http_bytes(tab) / 1e3)
     out["warm_load_ws_kb"] = round(tab.ws.bytes_received_since(received) / 1e3)
@@ -410,8 +451,9 @@ async def single_user(browser: Browser, server: AppServer, profile: AppProfile) 
     before = tab.ws.finished_runs()
     await asyncio.sleep(SETTLE_S)
     await tab.page.reload(wait_until="commit")
-    out["first_paint_warm_repeat_s"] = round(await wait_paint_field(tab, "firstPaintAt") / 1000, 2)
+    out["first_paint_warm_repeat_s"], phases["warm_repeat"] = await first_paint(tab)
     await wait_idle(tab, before)
+    out["first_paint_phases"] = phases
 
     # Measure switches there and back (twice, so both directions are seen warm), timed by the
     # page from the click on the option to the repainted map.
@@ -832,6 +874,8 @@ def headline(app: dict) -> dict:
         "first_paint_warm_s": app["first_paint_warm_s"],
         "first_paint_warm_repeat_s": app["first_paint_warm_repeat_s"],
         "switch_repaint_s": app["switch_repaint_s"],
+        # Where each first paint's time went (ms); phases of an app without the marks are None.
+        "first_paint_phases": app["first_paint_phases"],
         "first_load_http_kb": app["first_load_http_kb"],
         "first_load_ws_kb": app["first_load_ws_kb"],
         "warm_load_ws_kb": app["warm_load_ws_kb"],

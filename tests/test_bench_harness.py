@@ -18,6 +18,7 @@ from bench.app_bench import (
     error_summary,
     lower_this_thread,
     nice_range,
+    paint_phases,
     parse_stat,
     ratios,
     run_times,
@@ -108,6 +109,7 @@ def test_ratios_say_how_many_times_slower_or_bigger_the_baseline_is() -> None:
             "warm_load_ws_kb": kb,
             "first_load_server_s": paint,
             "first_run_finished_s": paint,
+            "first_paint_phases": {},
             "errors": [],
             "pages": {"atlas": {"measure_switch": {"server_s": paint, "ws_kb": kb}}},
             "server_rss_mb": 100,
@@ -117,6 +119,19 @@ def test_ratios_say_how_many_times_slower_or_bigger_the_baseline_is() -> None:
     assert out["first_paint_cold_s"] == 10.0
     assert out["first_load_ws_kb"] == 100.0
     assert out["measure_switch_ws_kb"] == 100.0
+
+
+def test_paint_phases_split_a_first_paint_and_a_missing_mark_is_unknown_not_zero() -> None:
+    marks = {"atlas-map:figure": 700.4, "atlas-map:plotly-ready": 780.0, "atlas-map:drawn": 1190.0}
+    assert paint_phases(marks, painted_ms=1221.0) == {
+        "page_until_map_ms": 700,
+        "plotly_load_ms": 80,
+        "plotly_draw_ms": 410,
+        "to_screen_ms": 31,
+    }
+    # The naive baseline draws with st.plotly_chart: no marks, so only the total is known.
+    unmarked = paint_phases(dict.fromkeys(marks), painted_ms=5000.0)
+    assert set(unmarked.values()) == {None}
 
 
 def test_stat_line_gives_cpu_ticks_and_niceness_even_with_odd_command_names() -> None:
