@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_setup import app_test
+from ui.pagedata.hubs import PER_TECH_JOB
 
 PAGES = ["atlas", "hubs", "place", "training", "about"]
 
@@ -195,6 +196,15 @@ def test_hubs_group_figures_and_state_cut() -> None:
     at = _open("hubs", states=["PR"])
     assert not at.exception
     assert any("No hub or heartland metro" in i.value for i in at.info)
+
+
+def test_hubs_small_maps_draw_county_measures_and_explain_a_derived_one() -> None:
+    at = _open("hubs", hubs_metric="tech_jobs")
+    assert not at.exception
+    assert not any("Small maps need a county measure" in c.value for c in at.caption)
+    at = _open("hubs", hubs_metric=PER_TECH_JOB)  # a ratio of two measures: no county map
+    assert not at.exception
+    assert any("Small maps need a county measure" in c.value for c in at.caption)
 
 
 def test_hubs_compares_the_metros_in_the_link() -> None:

@@ -204,7 +204,11 @@ def atlas_view_map(db: DbKey, view: AtlasView, states: tuple[str, ...]) -> go.Fi
     )
 
 
-@st.cache_resource(**FIGURES)
+# The Hubs page's small maps: every measure it offers (about 10) for each of its ~15 metros.
+METRO_MAPS = dict(max_entries=256, show_spinner=False)
+
+
+@st.cache_resource(**METRO_MAPS)
 def metro_map(db: DbKey, metric_id: str, year: int, cbsa_code: str, title: str) -> go.Figure | None:
     """A small county map of one hub or heartland metro (None when it has no county in the data);
     draw it, do not change it."""

@@ -24,6 +24,11 @@ def measures_for(catalogue: dict[str, Measure]) -> list[Measure]:
     return [pool[m] for m in hubs.HEADLINE_MEASURES if m in pool]
 
 
+def small_map_measures(catalogue: dict[str, Measure]) -> list[Measure]:
+    """The Hubs measures that have small maps: those with county figures (not the derived ratio)."""
+    return [m for m in measures_for(catalogue) if m.metric_id in catalogue]
+
+
 def group_figures(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, ...]) -> list:
     """Side-by-side headline figures for the two groups; returns the group areas."""
     areas = tuple(cache.group_areas(db, states))
@@ -104,7 +109,7 @@ def metro_bars(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, ...]
 
 def small_maps(db: DbKey, measure: Measure) -> None:
     """A small county map of each metro for the chosen measure, one tab per group."""
-    if measure.metric_id not in cache.measures(db):
+    if measure not in small_map_measures(cache.measures(db)):
         st.caption("Small maps need a county measure; pick another measure above.")
         return
     metros = cache.group_metros(db)

@@ -4,12 +4,13 @@ Runs `streamlit run app.py` with the options given, exactly as that command woul
 .streamlit/config.toml, flags and exit code), after doing a fresh server's one-time work
 (ui.warm) so the first visitor does not pay for it. Imports and Plotly's classes are loaded
 before the server listens; the landing page's cache entries are filled by a thread as soon as
-Streamlit's runtime is running. A failed warm-up prints one line and the server starts anyway.
+Streamlit's runtime is running, then, whenever no visitor is being served, the other measures'
+national maps and the Hubs page's small maps. A failed warm-up prints one line and the server
+starts anyway.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 import time
@@ -22,7 +23,6 @@ from ui import warm
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 RUNTIME_WAIT_S = 120.0
-LOWEST_PRIORITY = 19
 POLL_S = 0.02
 # What warming can meet without anything being wrong with the server: a missing or unreadable
 # database, an old database without a measure, a page being edited that does not parse, a module
@@ -67,20 +67,25 @@ def _before_start(plans: list[warm.ModulePlan]) -> str:
 
 
 def _warm_caches(plans: list[warm.ModulePlan]) -> None:
-    """The landing page first; then, at the lowest CPU priority, every other measure's map."""
+    """The landing page first; then, while no visitor is being served (ui.activity), every
+    other measure's map and the Hubs page's small maps."""
     done: list[bool] = []
     _guarded("landing page", lambda: _landing_page(plans, done))
     if done:
-        # Visitors' own runs come first: this thread only uses the CPU they leave (Linux
-        # gives a thread its own nice value).
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOWEST_PRIORITY)
         _guarded("other measures", _other_measures)
+        _guarded("Hubs small maps", _hubs_small_maps)
 
 
 def _other_measures() -> str:
     started = time.perf_counter()
     count = warm.other_measures()
     return f"{count} national maps cached in {time.perf_counter() - started:.1f} s"
+
+
+def _hubs_small_maps() -> str:
+    started = time.perf_counter()
+    count = warm.hubs_small_maps()
+    return f"{count} cached in {time.perf_counter() - started:.1f} s"
 
 
 def _landing_page(plans: list[warm.ModulePlan], done: list[bool]) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import settings
+from ui import activity
 
 if TYPE_CHECKING:  # both import streamlit, which is imported only once the runtime runs
     from ui.atlas_controls import AtlasView
@@ -238,7 +239,7 @@ def landing_page(plan: ModulePlan) -> bool:
 def other_measures() -> int:
     """Cache the national map of every measure but the landing page's, so a visitor's first
     switch of measure is as quick as the next ones (about 0.1 s of server work each, done once
-    per server); how many. Call after landing_page."""
+    per server, each while no visitor is being served); how many. Call after landing_page."""
     from ui import cache
     from ui.atlas_controls import default_view
     from ui.db import db_key
@@ -250,10 +251,33 @@ def other_measures() -> int:
     view = default_view(catalogue)
     others = [metric_id for metric_id in catalogue if metric_id != view.metric_id]
     for metric_id in others:
+        activity.wait_until_idle()  # a visitor's page first
         # What the page asks for after a switch: the measure's default year, same options.
         year = int(catalogue[metric_id].default_year)
         _national_view(db, replace(view, metric_id=metric_id, year=year))
     return len(others)
+
+
+def hubs_small_maps() -> int:
+    """Cache the Hubs page's small maps for every measure it offers (about 0.3 s a measure), so
+    opening that page or choosing another measure there builds no map; how many. Call after
+    landing_page."""
+    from ui import cache
+    from ui.db import db_key
+    from ui.hubs_render import small_map_measures
+
+    db = db_key()
+    if db is None:
+        return 0
+    count = 0
+    for measure in small_map_measures(cache.measures(db)):
+        for metro in cache.group_metros(db).itertuples():
+            activity.wait_until_idle()  # a visitor's page first
+            # The arguments hubs_render.small_maps passes.
+            year, code, label = measure.default_year, metro.cbsa_code, metro.metro_label
+            cache.metro_map(db, measure.metric_id, year, code, label)
+            count += 1
+    return count
 
 
 def _national_view(db: DbKey, view: AtlasView) -> None:

@@ -1,9 +1,10 @@
-"""A warm start (python -m ui.serve): the first visitor's landing page, and the national map of
-any other measure, are served from the entries the launcher cached, and starting warm logs no
-warning or error."""
+"""A warm start (python -m ui.serve): the first visitor's landing page, the national map of any
+other measure and the Hubs page's small maps are served from the entries the launcher cached, and
+starting warm logs no warning or error."""
 
 from __future__ import annotations
 
+import csv
 import re
 import time
 import urllib.request
@@ -15,7 +16,7 @@ from bench.harness import WsLog, start_app
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
-WARMED = "Warm start, other measures:"
+WARMED = "Warm start, Hubs small maps:"  # the last step
 WAIT_S = 180.0
 # What the landing page (the Atlas, whole country, no URL parameters) reads from the caches.
 LANDING_CACHES = ("states", "measures", "county_values", "headline", "atlas_map")
@@ -24,6 +25,12 @@ PER_MEASURE = ("county_values", "headline", "atlas_map")
 LOOKUP = re.compile(
     r'cache_lookups_total\{cache="ui\.cache\.(\w+)",[^}]*result="(hit|miss)"\} (\d+)'
 )
+
+
+def group_metros() -> list[dict[str, str]]:
+    """The metros of the Hubs page's groups (data/metro_groups.csv)."""
+    with (ROOT / "data" / "metro_groups.csv").open(newline="") as f:
+        return list(csv.DictReader(f))
 
 
 def cache_lookups(base_url: str) -> dict[tuple[str, str], int]:
@@ -57,14 +64,19 @@ def test_first_visitor_gets_the_landing_page_from_the_warmed_caches(
         measures = before[("county_values", "miss")]
         assert measures > 40, before  # every measure of the catalogue
         assert all(before.get((name, "miss")) == measures for name in PER_MEASURE), before
+        small_maps = before[("metro_map", "miss")]
+        metros = len(group_metros())
+        # Every measure the Hubs page maps, each for every metro in the groups.
+        assert small_maps >= 2 * metros and small_maps % metros == 0, before
 
         context = browser.new_context()
         try:
             page = context.new_page()
             ws = WsLog()
             page.on("websocket", lambda sock: sock.on("framereceived", ws.on_received))
-            # The landing page, then a link to another measure's national map.
-            for path in ("", "?atlas_metric=tech_share"):
+            # The landing page, a link to another measure's national map, the Hubs page with its
+            # default measure and with another.
+            for path in ("", "?atlas_metric=tech_share", "hubs", "hubs?hubs_metric=tech_jobs"):
                 runs = ws.finished_runs()
                 page.goto(server.url + path, wait_until="domcontentloaded")
                 deadline = time.monotonic() + WAIT_S
@@ -79,6 +91,8 @@ def test_first_visitor_gets_the_landing_page_from_the_warmed_caches(
         for name in LANDING_CACHES:
             assert after[(name, "miss")] == before[(name, "miss")], f"{name} was computed again"
         assert after[("atlas_map", "hit")] > before[("atlas_map", "hit")]
+        assert after[("metro_map", "miss")] == small_maps, "a Hubs small map was built again"
+        assert after[("metro_map", "hit")] >= before.get(("metro_map", "hit"), 0) + 2 * metros
     finally:
         server.stop()
     problems = [
