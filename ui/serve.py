@@ -72,20 +72,16 @@ def _warm_caches(plans: list[warm.ModulePlan]) -> None:
     done: list[bool] = []
     _guarded("landing page", lambda: _landing_page(plans, done))
     if done:
-        _guarded("other measures", _other_measures)
-        _guarded("Hubs small maps", _hubs_small_maps)
+        _guarded("other measures", lambda: _cached(warm.other_measures, "national maps"))
+        _guarded("Hubs small maps", lambda: _cached(warm.hubs_small_maps, "small maps"))
 
 
-def _other_measures() -> str:
+def _cached(step: Callable[[], int], what: str) -> str:
+    """Run a caching step that counts what it cached; say how many and how long it took (its
+    waits for a quiet server included)."""
     started = time.perf_counter()
-    count = warm.other_measures()
-    return f"{count} national maps cached in {time.perf_counter() - started:.1f} s"
-
-
-def _hubs_small_maps() -> str:
-    started = time.perf_counter()
-    count = warm.hubs_small_maps()
-    return f"{count} cached in {time.perf_counter() - started:.1f} s"
+    count = step()
+    return f"{count} {what} cached in {time.perf_counter() - started:.1f} s"
 
 
 def _landing_page(plans: list[warm.ModulePlan], done: list[bool]) -> str:
