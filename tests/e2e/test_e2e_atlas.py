@@ -49,6 +49,11 @@ def test_landing_page_draws_every_county_with_a_legend_and_a_ranking(atlas: Brow
     rows = atlas.table(column=DEFAULT_LABEL)
     assert [r["Rank"] for r in rows[:3]] == ["1", "2", "3"]
     assert not atlas.exceptions_on_screen()
+    # The map fetches its geometry (1 MB of counties) and base map while plotly.js loads and
+    # hands them to Plotly, which must then not download them a second time.
+    for name in ("/geo/counties.json", "/usa_110m.json"):
+        fetched = [url for url in atlas.requests if url.endswith(name)]
+        assert len(fetched) == 1, fetched
 
 
 def test_switching_the_measure_recolours_the_map_and_names_it(atlas: BrowserPage) -> None:
