@@ -59,10 +59,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--no-app-baseline", action="store_true", help="whole app without the naive baseline"
     )
+    parser.add_argument(
+        "--app-rounds", type=int, default=3, help="fresh app starts for the first-paint medians"
+    )
     args = parser.parse_args(argv)
     app = None
     if not args.no_app:
-        app = {"duration_s": args.app_seconds, "baseline": not args.no_app_baseline}
+        app = {
+            "duration_s": args.app_seconds,
+            "baseline": not args.no_app_baseline,
+            "rounds": args.app_rounds,
+        }
     figures = collect(args.runs, args.baseline_runs, app)
     if args.json:
         print(json.dumps(figures))
