@@ -815,6 +815,8 @@ def measure_app(
     """All browser figures for one app. Each single-user round starts the app afresh, so its
     first load is cold (see combine_rounds); the last round's server then takes the sessions.
     """
+    if rounds < 1:
+        raise ValueError(f"rounds must be at least 1, not {rounds}")
     singles: list[dict] = []
     for i in range(rounds):
         server = start_app(

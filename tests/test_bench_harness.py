@@ -156,7 +156,7 @@ def test_rounds_give_median_paints_and_keep_every_round_and_error() -> None:
         _round_result(2.3, 1.0, [0.35, 0.45], 320),
     ]
     out = combine_rounds(rounds)
-    # One slow start does not decide the figure; the other two would agree without it.
+    # The median: one slow start (2.9 s) does not decide the figure.
     assert out["first_paint_cold_s"] == 2.3
     assert out["first_paint_warm_s"] == 1.0
     assert out["first_paint_warm_repeat_s"] == 0.9
