@@ -868,9 +868,7 @@ def combine_rounds(rounds: list[dict]) -> dict:
         for load, phases in rounds[-1]["first_paint_phases"].items()
     }
     out["errors"] = [e for r in rounds for e in r["errors"]]
-    out["rounds"] = [
-        {key: r[key] for key in (*ROUND_MEDIANS, "switch_repaint_s")} for r in rounds
-    ]
+    out["rounds"] = [{key: r[key] for key in (*ROUND_MEDIANS, "switch_repaint_s")} for r in rounds]
     return out
 
 
