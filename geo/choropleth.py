@@ -57,6 +57,9 @@ KEY_FONT = {"size": 13}
 MAP_RIGHT = 0.8
 NATIONAL_RIGHT = 0.86
 KEY_LEFT = 0.81
+# Behind the key: where the national frame runs under the key column, a zoomed-in map fills the
+# frame, and the key stays readable over it.
+KEY_BACKGROUND = "rgba(255,255,255,0.9)"
 COLORBAR_LEN = 0.58
 # Slide export: 16:9 at twice the pixels so text stays sharp on a projector.
 EXPORT = {"format": "png", "width": 1600, "height": 900, "scale": 2, "filename": "atlas-map"}
@@ -196,7 +199,8 @@ def _geo_layout(states: list[str] | None) -> dict:
     }
     if not states:
         # Albers USA leaves the east of its frame empty (beyond Maine): the frame may run under
-        # the key column and the map grows.
+        # the key column and the map grows. Zoomed in, the map fills the frame: the key has a
+        # background (KEY_BACKGROUND).
         return {
             **base,
             "scope": "usa",
@@ -340,6 +344,7 @@ def build_choropleth(
                     "yanchor": "top",
                     "ypad": 0,
                     "outlinewidth": 0,
+                    "bgcolor": KEY_BACKGROUND,
                 },
                 name=value_label,
                 showlegend=False,
@@ -397,7 +402,7 @@ def build_choropleth(
             "font": KEY_FONT,
             "itemwidth": 30,
             "tracegroupgap": 2,
-            "bgcolor": "rgba(0,0,0,0)",
+            "bgcolor": KEY_BACKGROUND,
         },
         uirevision=uirevision or ("map-" + (view if states else "us")),
         dragmode=False,

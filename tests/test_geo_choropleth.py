@@ -296,6 +296,15 @@ def test_the_title_names_the_view_in_words():
     assert both == "Tech jobs — Kansas and Missouri counties"
 
 
+def _alpha(color: str | None) -> float:
+    """Opacity of a CSS colour as Plotly takes it ('rgba(r,g,b,a)', '#rrggbb'); 0 for none."""
+    if not color:
+        return 0.0
+    if color.startswith("rgba("):
+        return float(color[5:-1].split(",")[3])
+    return 1.0
+
+
 @pytest.mark.parametrize("states", [None, ["KS"]], ids=["national", "state"])
 def test_colour_bar_and_legend_sit_beside_the_map_not_on_it(states):
     fig = _figure(states=states)
@@ -304,6 +313,12 @@ def test_colour_bar_and_legend_sit_beside_the_map_not_on_it(states):
     # A state view fills its frame to the edge: nothing may start inside it.
     if states:
         assert bar.x >= map_right and fig.layout.legend.x >= map_right
+    else:
+        # The national frame runs under the key, which a zoomed-in map fills: the key has a
+        # background that hides the counties behind it.
+        for key in (bar, fig.layout.legend):
+            if key.x < map_right:
+                assert _alpha(key.bgcolor) >= 0.85, key.bgcolor
     assert bar.xanchor == "left" and fig.layout.legend.xanchor == "left"
     # The legend (zero, suppressed, no data) starts below the colour bar, not across it.
     assert fig.layout.legend.y <= bar.y - bar.len
