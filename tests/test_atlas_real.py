@@ -38,3 +38,16 @@ def test_national_deserts_leave_out_puerto_rico(con: duckdb.DuckDBPyConnection) 
     nearest = training.nearest_colleges(con, ())
     assert not nearest["fips"].str.startswith("72").any()
     assert len(training.nearest_colleges(con, ("PR",))) == 78
+
+
+def test_a_large_county_with_colleges_inside_is_no_training_desert(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # San Bernardino County's representative point lies in the desert, 79 km from the nearest
+    # college; six community colleges are inside the county.
+    nearest = training.nearest_colleges(con, ("CA",)).set_index("fips")
+    assert nearest.loc["06071", "distance_km"] == 0
+    inside = con.execute(
+        "SELECT name FROM institutions WHERE fips = '06071' AND is_community_college AND is_active"
+    ).fetchall()
+    assert nearest.loc["06071", "nearest_college"] in {name for (name,) in inside}

@@ -183,12 +183,26 @@ def test_profile_percentiles(con: duckdb.DuckDBPyConnection) -> None:
 def test_training_deserts_follow_the_distance_threshold(con: duckdb.DuckDBPyConnection) -> None:
     nearest = training.nearest_colleges(con, ())
     pop = pd.DataFrame({"fips": nearest["fips"], "value": 1000.0})
-    far = training.deserts(nearest, 20, pop)
-    # Capitol CT (161 km), Santa Clara (32 km from its point to De Anza), Jackson MO (22 km).
-    assert set(far["fips"]) == {"09110", "06085", "29095"}
+    far = training.deserts(nearest, 3, pop)
+    # Capitol CT (161 km to New York) and Charlottesville city (4.5 km, its college is in the
+    # county around it); every other county has a college inside.
+    assert set(far["fips"]) == {"09110", "51540"}
     assert far["distance_km"].is_monotonic_decreasing
     assert training.deserts(nearest, 50, pop)["fips"].tolist() == ["09110"]
-    assert far["population"].sum() == 3000
+    assert far["population"].sum() == 2000
+
+
+def test_a_county_with_a_college_inside_is_no_desert_however_far_its_point(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # Santa Clara's representative point is 32 km from De Anza College, in Cupertino, inside
+    # the county; Jackson County's is 22 km from Metropolitan CC in Kansas City.
+    nearest = training.nearest_colleges(con, ()).set_index("fips")
+    assert nearest.loc["06085", "distance_km"] == 0
+    assert nearest.loc["06085", "nearest_college"] == "De Anza College"
+    assert nearest.loc["29095", "distance_km"] == 0
+    pop = pd.DataFrame({"fips": nearest.index, "value": 1000.0})
+    assert {"06085", "29095"}.isdisjoint(training.deserts(nearest.reset_index(), 1, pop)["fips"])
 
 
 def test_deserts_count_community_colleges_that_ipeds_files_as_four_year(
@@ -230,22 +244,22 @@ def test_community_college_filter_spans_ipeds_sectors(con: duckdb.DuckDBPyConnec
 
 def test_deserts_list_the_most_populous_first(con: duckdb.DuckDBPyConnection) -> None:
     nearest = training.nearest_colleges(con, ())
-    pop = pd.DataFrame({"fips": ["29095", "09110"], "value": [900_000.0, 180_000.0]})
-    far = training.deserts(nearest, 20, pop)
-    # Jackson MO is nearer to a college but has more people; Santa Clara (no figure) comes last.
-    assert far["fips"].tolist() == ["29095", "09110", "06085"]
+    pop = pd.DataFrame({"fips": ["51540", "09110"], "value": [900_000.0, 180_000.0]})
+    far = training.deserts(nearest, 3, pop)
+    # Charlottesville is nearer to a college but has more people.
+    assert far["fips"].tolist() == ["51540", "09110"]
 
 
 def test_deserts_table_shows_people_distance_and_college(con: duckdb.DuckDBPyConnection) -> None:
     nearest = training.nearest_colleges(con, ())
-    pop = pd.DataFrame({"fips": ["29095", "09110"], "value": [900_000.0, 180_000.0]})
-    table = training.deserts_table(training.deserts(nearest, 20, pop), "Adults 25+")
+    pop = pd.DataFrame({"fips": ["09110"], "value": [180_000.0]})
+    table = training.deserts_table(training.deserts(nearest, 3, pop), "Adults 25+")
     capitol = table.set_index("County").loc["Capitol Planning Region, Connecticut"]
     assert capitol["State"] == "CT" and capitol["Adults 25+"] == 180_000
     assert capitol["Distance (km)"] == pytest.approx(161, abs=1)
     assert capitol["Where"] == "New York, NY"
-    # Santa Clara has no population figure: it stays empty, not 0.
-    assert pd.isna(table.set_index("State").loc["CA", "Adults 25+"])
+    # Charlottesville has no population figure: it stays empty, not 0.
+    assert pd.isna(table.set_index("State").loc["VA", "Adults 25+"])
 
 
 def test_techhire_gets_one_marker_per_community() -> None:

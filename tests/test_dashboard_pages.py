@@ -163,9 +163,10 @@ def test_search_without_match_says_so() -> None:
 def test_training_desert_slider_changes_the_list() -> None:
     at = _open("training", training_km="100")
     assert "1 county farther" in at.subheader[0].value
-    at.slider(key="training_km").set_value(20).run()
-    assert "3 counties" in at.subheader[0].value
-    assert _param(at, "training_km") == ["20"]
+    # Capitol CT is 161 km from New York's college; every other county has one within 5 km.
+    at.slider(key="training_km").set_value(200).run()
+    assert "0 counties farther than 200 km" in at.subheader[0].value
+    assert _param(at, "training_km") == ["200"]
 
 
 def test_training_shows_community_colleges_first() -> None:
@@ -180,11 +181,17 @@ def test_training_shows_community_colleges_first() -> None:
 
 
 def test_place_profile_gives_the_nearest_community_college() -> None:
+    # Boone County has Columbia Area College inside it (5 km from the county's point).
     at = _open("place", place_fips="29019")
     assert not at.exception
     nearest = next(m for m in at.metric if m.label == "Nearest community college")
-    assert nearest.value == "5 km"
+    assert nearest.value == "In the county"
     assert "Columbia Area College" in nearest.help
+    # Charlottesville city has none inside: the college just outside it, by distance.
+    at = _open("place", place_fips="51540")
+    nearest = next(m for m in at.metric if m.label == "Nearest community college")
+    assert nearest.value == "5 km"
+    assert "Piedmont Virginia Community College" in nearest.help
 
 
 def test_hubs_group_figures_and_state_cut() -> None:

@@ -131,9 +131,9 @@ def institutions_near(db: DbKey, lon: float, lat: float, radius_km: float) -> pd
 
 
 @st.cache_data(**MANY)
-def nearest_community_college(db: DbKey, lon: float, lat: float) -> dict | None:
-    """The nearest community college to a point."""
-    return profile.nearest_community_college(con_for(db), lon, lat)
+def nearest_community_college(db: DbKey, fips: str, lon: float, lat: float) -> dict | None:
+    """A county's nearest community college (one inside it first)."""
+    return profile.nearest_community_college(con_for(db), fips, lon, lat)
 
 
 @st.cache_data(**SMALL)

@@ -84,13 +84,15 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
                 f"{ordinal(item['state_percentile'])} in the state. "
                 f"{item['source']}, {item['vintage']}.",
             )
-        nearest = cache.nearest_community_college(db, float(row["lon"]), float(row["lat"]))
+        nearest = cache.nearest_community_college(db, fips, float(row["lon"]), float(row["lat"]))
         if nearest:
+            college = f"{nearest['name']}, {nearest['city']}, {nearest['state_abbr']}"
             grid[len(grid) - 1].metric(
                 "Nearest community college",
-                f"{nearest['distance_km']:,.0f} km",
-                help=f"{nearest['name']}, {nearest['city']}, {nearest['state_abbr']}: the "
-                f"nearest {COMMUNITY_RULE}. " + POINT_NOTE,
+                "In the county" if nearest["in_county"] else f"{nearest['distance_km']:,.0f} km",
+                help=f"{college}: a {COMMUNITY_RULE} inside the county."
+                if nearest["in_county"]
+                else f"{college}: the nearest {COMMUNITY_RULE}. " + POINT_NOTE,
             )
     with right:
         measure = _map_measure(catalogue)

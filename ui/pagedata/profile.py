@@ -86,12 +86,21 @@ def institutions_near(
 
 
 def nearest_community_college(
-    con: duckdb.DuckDBPyConnection, lon: float, lat: float
+    con: duckdb.DuckDBPyConnection, fips: str, lon: float, lat: float
 ) -> dict | None:
-    """The nearest active community college to a point (any distance), or None."""
+    """A county's nearest active community college, or None if there is none at all.
+
+    A college inside the county comes first (`in_county` True, `distance_km` 0), as in the
+    training deserts; otherwise the nearest to the county's point (lon, lat), at any distance.
+    """
     frame = institutions_near(con, lon, lat, radius_km=20000)
     frame = frame[frame["is_community_college"].astype(bool)]
-    return None if frame.empty else frame.iloc[0].to_dict()
+    if frame.empty:
+        return None
+    inside = frame[frame["fips"] == fips]
+    if not inside.empty:
+        return {**inside.iloc[0].to_dict(), "in_county": True, "distance_km": 0.0}
+    return {**frame.iloc[0].to_dict(), "in_county": False}
 
 
 def similarity_inputs(con: duckdb.DuckDBPyConnection, metric_ids: Sequence[str]) -> pd.DataFrame:

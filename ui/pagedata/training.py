@@ -28,7 +28,8 @@ COLLEGE_NOTE = (
 )
 # What the representative point is, said wherever a distance is shown.
 POINT_NOTE = (
-    "Distances are great-circle (haversine) kilometres from each county's representative point "
+    "A county with a community college inside its borders is no desert (0 km). For the others, "
+    "distances are great-circle (haversine) kilometres from the county's representative point "
     "(a point guaranteed to lie inside the county, from the 2023 boundaries), not its centroid "
     "or population centre."
 )
@@ -117,7 +118,7 @@ def institutions_csv(frame: pd.DataFrame) -> bytes:
 def deserts_csv(frame: pd.DataFrame, population_source: str, max_km: float) -> bytes:
     """Training deserts as CSV, with the rule and sources."""
     out = frame.assign(
-        rule=f"more than {max_km:g} km from any active {COMMUNITY_RULE}",
+        rule=f"no active {COMMUNITY_RULE} inside the county, and none within {max_km:g} km",
         distance_from="county representative point (inside the county)",
         college_source="IPEDS HD2024 (NCES)",
         population_source=population_source,
