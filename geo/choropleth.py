@@ -302,7 +302,7 @@ def build_choropleth(
     z = _assign(ok["value"].to_numpy(), edges)
     view = ", ".join(states) if states else "the US"
 
-    unit_text = f" {unit}" if unit else ""
+    unit_text = f" {unit}" if unit and not _format_shows_unit(value_format) else ""
     fmt = value_format
     traces: list = []
     if len(ok):
@@ -446,6 +446,11 @@ def place_name(states: list[str] | None) -> str:
     if len(states) <= 2:
         return " and ".join(STATE_NAME[s] for s in states)
     return ", ".join(states)
+
+
+def _format_shows_unit(value_format: str) -> bool:
+    """True when the number format already says the unit ('20.7%', '$45,000')."""
+    return value_format.endswith("%") or value_format.startswith("$")
 
 
 def _colorbar_title(label: str, unit: str, width: int = 16) -> str:

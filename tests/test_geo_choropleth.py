@@ -128,6 +128,10 @@ def test_hover_shows_name_value_with_unit_and_rank_in_view():
     assert "of 5 in the US" in template
     ranks = dict(zip(fig.data[0].locations, np.asarray(fig.data[0].customdata)[:, 1], strict=True))
     assert ranks["29001"] == 1 and ranks["20001"] == 5
+    # A format that already shows the unit is not followed by it ("20.7%", not "20.7% percent").
+    for fmt, unit in ((".1%", "percent"), ("$,.0f", "dollars")):
+        template = _figure(value_format=fmt, unit=unit).data[0].hovertemplate
+        assert f"%{{customdata[0]:{fmt}}}<br>" in template, template
 
 
 def test_state_view_reranks_zooms_and_uses_finer_geometry():
