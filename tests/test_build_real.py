@@ -116,6 +116,24 @@ def test_qcew_national_and_suppression(con):
     assert v == info + cs
 
 
+def test_a_derived_suppression_gives_the_agencys_reason_once(con):
+    # Tech share is tech jobs (a sum) over private jobs: its note names why, not a chain of
+    # "Suppressed because an input is not disclosed: Suppressed because a part ...".
+    notes = con.execute(
+        "select distinct note from county_values where status = 'suppressed'"
+    ).fetchall()
+    stuttering = [n for (n,) in notes if n and n.count("Suppressed because") > 1]
+    assert not stuttering, stuttering[:3]
+    share = con.execute(
+        "select note from county_values where metric_id = 'tech_share' and status = 'suppressed'"
+        " and note like '%QCEW code N%' limit 1"
+    ).fetchone()[0]
+    assert share == (
+        "Suppressed because an input is not disclosed: BLS does not disclose this figure "
+        "(QCEW code N) to protect employer confidentiality"
+    )
+
+
 def test_qcew_part_without_a_row_counts_zero_in_tech_jobs(con):
     # QCEW lists a row only where an industry has an establishment. Meagher County, MT (30059)
     # has 3 computer-systems jobs in 2023 and no information row: 3 tech jobs, not a blank.

@@ -38,7 +38,10 @@ select
     case
         when ast = 'suppressed' or bst = 'suppressed'
             then 'Suppressed because a part is not disclosed: '
-                || case when ast = 'suppressed' then anote else bnote end
+                || regexp_replace(
+                    coalesce(case when ast = 'suppressed' then anote else bnote end, ''),
+                    '^(Suppressed because (a part|an input) is not disclosed: )+', ''
+                )
         when a_ok and b_ok and (ast is null or bst is null)
             then 'QCEW lists no establishment in '
                 || case
@@ -119,7 +122,12 @@ select
     end,
     case
         when ns = 'suppressed' or ds = 'suppressed'
-            then 'Suppressed because an input is not disclosed: ' || coalesce(nnote, dnote, '')
+            -- The agency's own reason, once: an input derived from others already says why.
+            then 'Suppressed because an input is not disclosed: '
+                || regexp_replace(
+                    coalesce(case when ns = 'suppressed' then nnote else dnote end, ''),
+                    '^(Suppressed because (a part|an input) is not disclosed: )+', ''
+                )
         when ns = 'ok' and ds = 'ok' and dv = 0 then 'Not defined: the denominator is zero'
         when not (ns = 'ok' and ds = 'ok') then coalesce(nnote, dnote, 'An input is not available here')
     end
