@@ -102,6 +102,10 @@ def test_ranking_on_screen_is_what_a_user_reads(
     assert wyandotte["Status"] == "" and wyandotte["Rank"] == 2
     assert wyandotte["Note"] == ""
     assert wyandotte["Tech jobs"] == row["value"]
+    # Where every figure is published without a note, there is no Status or Note column.
+    published = values[values["status"] == "ok"].assign(note=None)
+    columns = atlas.ranking_view(published, measures["tech_jobs"]).columns
+    assert "Status" not in columns and "Note" not in columns
     national = atlas.county_values(con, "tech_jobs", 2023, ())
     shown = atlas.ranking_view(national, measures["tech_jobs"])["Percentile"].dropna()
     assert [str(p) for p in shown] == [str(p) for p in national["percentile"].round(1).dropna()]

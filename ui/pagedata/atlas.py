@@ -68,7 +68,7 @@ def ranking_view(values: pd.DataFrame, measure: Measure) -> pd.DataFrame:
     the grid's accessible table reads raw values, and float32 turns 99.9 into 99.9000015.
     """
     status = values["status"].map(STATUS_WORDS).fillna(values["status"])
-    return pd.DataFrame(
+    view = pd.DataFrame(
         {
             "Rank": values["rank"].astype("Int16"),  # at most ~3,200 counties
             "County": values["full_name"].astype(object),
@@ -80,6 +80,10 @@ def ranking_view(values: pd.DataFrame, measure: Measure) -> pd.DataFrame:
             "Note": values["note"].fillna("").astype("category"),
         }
     ).reset_index(drop=True)
+    # A column blank in every row says nothing (and the grid shows one whose only value is
+    # blank as "None" in every row).
+    empty = [name for name in ("Status", "Note") if (view[name] == "").all()]
+    return view.drop(columns=empty)
 
 
 def ranking_table(values: pd.DataFrame, measure: Measure, year: int) -> pd.DataFrame:
