@@ -59,7 +59,7 @@ NATIONAL_RIGHT = 0.86
 KEY_LEFT = 0.81
 # Behind the key: where the national frame runs under the key column, a zoomed-in map fills the
 # frame, and the key stays readable over it.
-KEY_BACKGROUND = "rgba(255,255,255,0.9)"
+KEY_BACKGROUND = "#ffffff"
 COLORBAR_LEN = 0.58
 # Slide export: 16:9 at twice the pixels so text stays sharp on a projector.
 EXPORT = {"format": "png", "width": 1600, "height": 900, "scale": 2, "filename": "atlas-map"}
@@ -342,7 +342,8 @@ def build_choropleth(
                     "xanchor": "left",
                     "y": 1.0,
                     "yanchor": "top",
-                    "ypad": 0,
+                    # Room in the key's background for the lowest label, centred on the end.
+                    "ypad": 8,
                     "outlinewidth": 0,
                     "bgcolor": KEY_BACKGROUND,
                 },
