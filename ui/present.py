@@ -50,7 +50,7 @@ html {{ font-size: clamp(18px, 1.25vw, 30px); }}
   color: {MUTED} !important; font-size: 0.72rem !important;
 }}
 .st-key-{EXIT_KEY} {{
-  position: fixed; left: 0.6rem; bottom: 0.4rem; width: auto !important; z-index: 1000;
+  position: fixed; left: 0.6rem; top: 0.3rem; width: auto !important; z-index: 1000;
   opacity: 0.3;
 }}
 .st-key-{EXIT_KEY} button {{ min-height: 0; padding: 0.1rem 0.5rem; }}

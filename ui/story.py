@@ -207,7 +207,8 @@ def render_slide(
     slide = story.slides[number - 1]
     if present:
         st.html(_STORY_PRESENT_CSS)
-    title_col, nav_col = st.columns([2.6, 1.4], vertical_alignment="bottom")
+    # Top-aligned: a title on two lines must not move Next, which a presenter clicks blind.
+    title_col, nav_col = st.columns([2.6, 1.4], vertical_alignment="top")
     title_col.title(slide.title, anchor=False)
     with nav_col:
         controls(story, number)
