@@ -47,7 +47,9 @@ STATUSES = ("ok", "suppressed", "not_available")
 STATUS_TEXT = {"suppressed": "Suppressed", "not_available": "No data"}
 MAX_NOTE_TRACES = 3
 HUB_COLORS = ("#1a1a1a", "#c51b7d")  # black, then magenta: apart in luminance for any vision
-INSTITUTION_COLORS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
+# Okabe-Ito colours, the first ones far from the blues and greens of the map's palettes: dots
+# for community colleges (the first type) stay visible on the darkest counties.
+INSTITUTION_COLORS = ("#e69f00", "#000000", "#cc79a7", "#d55e00", "#56b4e9", "#009e73", "#0072b2")
 # "Source Sans" is the typeface the dashboard page already loads (served by the app itself).
 FONT = {"family": "Source Sans, Source Sans Pro, Arial, sans-serif", "size": 15, "color": "#262730"}
 KEY_FONT = {"size": 13}
@@ -590,7 +592,7 @@ def _institution_traces(points: pd.DataFrame, states: list[str] | None) -> list:
                 marker={
                     "size": 6,
                     "color": INSTITUTION_COLORS[i % len(INSTITUTION_COLORS)],
-                    "line": {"color": "#ffffff", "width": 0.5},
+                    "line": {"color": "#ffffff", "width": 0.8},
                 },
                 name=str(kind),
                 hovertemplate=f"<b>%{{text}}</b><br>{kind}<extra></extra>",
