@@ -121,11 +121,8 @@ def county_profile(db: DbKey, fips: str, states: tuple[str, ...]) -> None:
         table,
         hide_index=True,
         height=min(36 * (len(table) + 1), 560),
-        column_config={
-            "Measure": st.column_config.TextColumn(width="medium"),
-            "Value": st.column_config.TextColumn(width="small"),
-            "Note": st.column_config.TextColumn(width="medium"),
-        },
+        # No fixed widths: each column fits its longest text (a fixed one cut "$4,951,479,..."
+        # and "Professional, scientific and techn...").
     )
     render.csv_download(
         "Download this profile (CSV)",
@@ -242,7 +239,6 @@ def metro_profile(db: DbKey, cbsa: str) -> None:
         table,
         hide_index=True,
         height=min(36 * (len(table) + 1), 560),
-        column_config={"Measure": st.column_config.TextColumn(width="medium")},
     )
     render.csv_download(
         "Download this profile (CSV)",
