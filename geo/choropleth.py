@@ -40,6 +40,7 @@ import plotly.graph_objects as go
 from geo import palettes
 from geo.classify import CONTINUOUS_STEPS, METHODS, Classes, classify
 from geo.legend import colorbar_ticks, is_whole
+from geo.numfmt import shows_unit
 from geo.states import ABBR_STATE, NOT_ON_ALBERS_USA, STATE_NAME, metro_piece_id, views_bbox
 
 REQUIRED_COLUMNS = ("fips", "name", "state_abbr", "value", "status", "note")
@@ -304,7 +305,8 @@ def build_choropleth(
     z = _assign(ok["value"].to_numpy(), edges)
     view = ", ".join(states) if states else "the US"
 
-    unit_text = f" {unit}" if unit and not _format_shows_unit(value_format) else ""
+    # No unit after a value that already shows it ('20.7%', not '20.7% percent').
+    unit_text = f" {unit}" if unit and not shows_unit(value_format) else ""
     fmt = value_format
     traces: list = []
     if len(ok):
@@ -449,11 +451,6 @@ def place_name(states: list[str] | None) -> str:
     if len(states) <= 2:
         return " and ".join(STATE_NAME[s] for s in states)
     return ", ".join(states)
-
-
-def _format_shows_unit(value_format: str) -> bool:
-    """True when the number format already says the unit ('20.7%', '$45,000')."""
-    return value_format.endswith("%") or value_format.startswith("$")
 
 
 def _colorbar_title(label: str, unit: str, width: int = 16) -> str:

@@ -54,6 +54,12 @@ def format_number(value: float | None, spec: str) -> str:
     return f"{sign}{match['currency'] or ''}{text}{suffix}"
 
 
+def shows_unit(spec: str) -> bool:
+    """True when values formatted with `spec` carry their unit: '$' or the '%' type."""
+    match = _SPEC.match(spec or "")
+    return match is not None and bool(match["currency"] or match["type"] == "%")
+
+
 def with_precision(spec: str, extra: int) -> str:
     """The same d3-style spec showing `extra` more digits (',.1%' -> ',.3%' for extra=2)."""
     match = _SPEC.match(spec or "")

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from geo.numfmt import format_number
+from geo.numfmt import format_number, shows_unit
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,8 @@ def test_missing_value_is_blank_not_zero():
 def test_unsupported_format_is_refused():
     with pytest.raises(ValueError, match="unsupported"):
         format_number(1, "%Y-%m")
+
+
+def test_a_format_with_dollars_or_percent_shows_its_unit():
+    assert shows_unit(".1%") and shows_unit("$,.0f")
+    assert not any(shows_unit(spec) for spec in (",.0f", ",.1f", "d", ".2f", ""))
