@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from ui import cache, charts, maps, render
@@ -27,6 +28,13 @@ def measures_for(catalogue: dict[str, Measure]) -> list[Measure]:
 def small_map_measures(catalogue: dict[str, Measure]) -> list[Measure]:
     """The Hubs measures that have small maps: those with county figures (not the derived ratio)."""
     return [m for m in measures_for(catalogue) if m.metric_id in catalogue]
+
+
+def small_map(db: DbKey, measure: Measure, metro) -> go.Figure | None:
+    """One metro's small map for a measure (a row of cache.group_metros), from the cache."""
+    return cache.metro_map(
+        db, measure.metric_id, measure.default_year, metro.cbsa_code, metro.metro_label
+    )
 
 
 def group_figures(db: DbKey, catalogue: dict[str, Measure], states: tuple[str, ...]) -> list:
@@ -117,9 +125,7 @@ def small_maps(db: DbKey, measure: Measure) -> None:
     for tab, (_, group) in zip(tabs, metros.groupby("group_label", sort=False), strict=True):
         cols = tab.columns(4)
         for i, metro in enumerate(group.itertuples()):
-            fig = cache.metro_map(
-                db, measure.metric_id, measure.default_year, metro.cbsa_code, metro.metro_label
-            )
+            fig = small_map(db, measure, metro)
             if fig is None:
                 continue
             with cols[i % 4]:

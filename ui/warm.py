@@ -264,18 +264,17 @@ def hubs_small_maps() -> int:
     landing_page."""
     from ui import cache
     from ui.db import db_key
-    from ui.hubs_render import small_map_measures
+    from ui.hubs_render import small_map, small_map_measures
 
     db = db_key()
     if db is None:
         return 0
+    metros = list(cache.group_metros(db).itertuples())
     count = 0
     for measure in small_map_measures(cache.measures(db)):
-        for metro in cache.group_metros(db).itertuples():
+        for metro in metros:
             activity.wait_until_idle()  # a visitor's page first
-            # The arguments hubs_render.small_maps passes.
-            year, code, label = measure.default_year, metro.cbsa_code, metro.metro_label
-            cache.metro_map(db, measure.metric_id, year, code, label)
+            small_map(db, measure, metro)
             count += 1
     return count
 
